@@ -1,0 +1,3 @@
+from directory.models.taxonomy import TargetGroup
+
+__all__ = ["TargetGroup"]

@@ -1,0 +1,24 @@
+from csp.constants import SELF, UNSAFE_INLINE
+from django.conf import settings
+from django.utils.deprecation import MiddlewareMixin
+
+ADMIN_POLICY_CHANGES = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "frame-src": [SELF],
+}
+
+
+class AdminContentSecurityPolicyMiddleware(MiddlewareMixin):
+    """Relax the Content-Security-Policy for the Wagtail admin only.
+
+    The admin's own templates and widgets use inline scripts and styles; the
+    public pages keep the strict policy from settings. Placed before
+    ``CSPMiddleware`` so that its ``process_response`` runs first.
+    """
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(settings.KENTRO_ADMIN_PATH_PREFIX):
+            response._csp_replace = ADMIN_POLICY_CHANGES
+        return response

@@ -1,0 +1,122 @@
+"""Read configuration from the environment.
+
+Every external service Kentro talks to is chosen by an environment variable
+with an embedded default, so that one machine needs nothing but Python and
+many machines share state through PostgreSQL, Redis and object storage.
+"""
+
+import os
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+
+
+def get(name, default=None):
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def get_bool(name, default=False):
+    value = get(name)
+    if value is None:
+        return default
+    return value.lower() in TRUE_VALUES
+
+
+def get_list(name, default=()):
+    value = get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def require(name):
+    value = get(name)
+    if value is None:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be set in production."
+        )
+    return value
+
+
+def cache_config(redis_url):
+    """Redis when REDIS_URL is set, otherwise a per-process memory cache."""
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "kentro",
+                "TIMEOUT": 300,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kentro",
+        }
+    }
+
+
+def email_config(email_url):
+    """Turn ``smtp://user:password@host:587?tls=1`` into Django's EMAIL_* settings.
+
+    ``console://`` and ``locmem://`` select those backends. The password may be
+    percent-encoded so that it can hold ``@`` or ``:``.
+    """
+    parts = urlsplit(email_url)
+    backends = {
+        "smtp": "django.core.mail.backends.smtp.EmailBackend",
+        "smtps": "django.core.mail.backends.smtp.EmailBackend",
+        "console": "django.core.mail.backends.console.EmailBackend",
+        "locmem": "django.core.mail.backends.locmem.EmailBackend",
+        "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    }
+    if parts.scheme not in backends:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL scheme {parts.scheme!r} is not one of {sorted(backends)}."
+        )
+    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    config = {"EMAIL_BACKEND": backends[parts.scheme]}
+    if parts.scheme.startswith("smtp"):
+        use_ssl = parts.scheme == "smtps" or options.get("ssl", "") in TRUE_VALUES
+        config.update(
+            EMAIL_HOST=parts.hostname or "localhost",
+            EMAIL_PORT=parts.port or (465 if use_ssl else 25),
+            EMAIL_HOST_USER=unquote(parts.username or ""),
+            EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+            EMAIL_USE_TLS=options.get("tls", "") in TRUE_VALUES,
+            EMAIL_USE_SSL=use_ssl,
+            EMAIL_TIMEOUT=int(options.get("timeout", 10)),
+        )
+    return config
+
+
+def media_storage_config(bucket, media_root):
+    """S3-compatible object storage when a bucket is named, else a local folder.
+
+    The S3 backend comes from the ``s3`` extra (django-storages).
+    """
+    if bucket:
+        return {
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    "bucket_name": bucket,
+                    "endpoint_url": get("AWS_S3_ENDPOINT_URL"),
+                    "region_name": get("AWS_S3_REGION_NAME"),
+                    "custom_domain": get("AWS_S3_CUSTOM_DOMAIN"),
+                    "file_overwrite": False,
+                    "default_acl": None,
+                    "querystring_auth": False,
+                },
+            },
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(media_root)},
+        },
+    }

@@ -1,0 +1,28 @@
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class MultilingualSitemap(Sitemap):
+    """Every live public page of the site in every language.
+
+    Wagtail's own sitemap walks the default site root only, which holds the
+    Greek tree; the English and Arabic trees are translations of that root.
+    """
+
+    def items(self):
+        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        in_any_tree = Q()
+        for root in roots:
+            in_any_tree |= Q(path__startswith=root.path)
+        return (
+            Page.objects.filter(in_any_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def location(self, obj):
+        return self.request.build_absolute_uri(obj.get_url(self.request))

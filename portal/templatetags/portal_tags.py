@@ -1,0 +1,100 @@
+from django import template
+from django.utils import timezone, translation
+from django.utils.dates import WEEKDAYS
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from portal import navigation
+from portal.models import AlertBanner
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    current_path = getattr(context.get("page"), "path", "")
+    items = [
+        (item, navigation.position_of(item, current_path))
+        for item in navigation.menu_pages(request)
+    ]
+    home = navigation.home_page_for(request)
+    return {
+        "home": home,
+        "home_is_current": home is not None and home.path == current_path,
+        "items": items,
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page else []
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.inclusion_tag("includes/alert_banners.html")
+def alert_banners():
+    banners = AlertBanner.objects.shown_at(timezone.now(), Locale.get_active())
+    return {"banners": banners.select_related("link_page")}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    links = navigation.language_links(context["request"], context.get("page"))
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    request = context["request"]
+    links = [
+        link
+        for link in navigation.language_links(request, context.get("page"))
+        if link.is_translated
+    ]
+    return {"links": links, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def centre_name(context):
+    centre = context["settings"]["portal"]["CentreSettings"]
+    return centre.display_name(translation.get_language())
+
+
+@register.filter
+def opening_hours_lines(stream):
+    """Render opening-hours blocks as "Monday – Friday: 08:00–15:00" lines."""
+    lines = []
+    for block in stream:
+        days = sorted(int(day) for day in block.value["weekdays"])
+        if not days:
+            continue
+        if days == list(range(days[0], days[-1] + 1)) and len(days) > 2:
+            day_text = f"{WEEKDAYS[days[0]]} – {WEEKDAYS[days[-1]]}"
+        else:
+            day_text = ", ".join(str(WEEKDAYS[day]) for day in days)
+        opens = time_format(block.value["opens"], "H:i")
+        closes = time_format(block.value["closes"], "H:i")
+        lines.append(
+            _("%(days)s: %(opens)s–%(closes)s")
+            % {"days": day_text, "opens": opens, "closes": closes}
+        )
+    return lines
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for pagination)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """An absolute address on the host the visitor used (already validated by
+    ALLOWED_HOSTS), so that canonical and alternate links work on any domain."""
+    return context["request"].build_absolute_uri(path)
