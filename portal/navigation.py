@@ -1,4 +1,8 @@
-"""Where a page sits in the site, in the visitor's language."""
+"""Where a page sits in the site, in the visitor's language.
+
+Everything here is worked out once per request and kept on the request, so
+that the header, menu, language switcher and alternates share two queries.
+"""
 
 from dataclasses import dataclass
 
@@ -16,28 +20,65 @@ class LanguageLink:
     is_translated: bool
 
 
-def home_page_for(request, locale=None):
-    """The home page in a language, falling back to the site root."""
+def active_locale(request):
+    """The Locale of the language being served, looked up once per request."""
+    code = translation.get_language()
+    locale = getattr(request, "_kentro_locale", None)
+    if locale is None or locale.language_code != code:
+        locale = Locale.get_active()
+        request._kentro_locale = locale
+    return locale
+
+
+def _translations(request, page):
+    """Live translations of the page and of the site root, keyed by language."""
     site = Site.find_for_request(request)
     if site is None:
-        return None
-    locale = locale or Locale.get_active()
-    root = site.root_page
-    if root.locale_id == locale.pk:
-        return root
-    return (
-        Page.objects.filter(translation_key=root.translation_key, locale=locale)
+        return None, {}
+    page_key = getattr(page, "translation_key", None)
+    cached = getattr(request, "_kentro_translations", None)
+    if cached is not None and cached[0] == page_key:
+        return site, cached[1]
+    keys = {site.root_page.translation_key}
+    if page_key:
+        keys.add(page_key)
+    found = {
+        (candidate.translation_key, candidate.locale.language_code): candidate
+        for candidate in Page.objects.filter(translation_key__in=keys)
         .live()
-        .first()
-        or root
-    )
+        .select_related("locale")
+    }
+    request._kentro_translations = (page_key, found)
+    return site, found
 
 
-def menu_pages(request):
-    home = home_page_for(request)
+def localized(request, page):
+    """The page in the visitor's language, or the page itself when untranslated.
+
+    Like Wagtail's ``Page.localized`` but without a locale lookup per call.
+    """
+    if page is None:
+        return None
+    locale = active_locale(request)
+    if page.locale_id == locale.pk:
+        return page
+    return page.get_translation_or_none(locale) or page
+
+
+def home_page_for(request, page=None):
+    """The home page in the visitor's language, falling back to the site root."""
+    site, found = _translations(request, page)
+    if site is None:
+        return None
+    code = translation.get_language()
+    return found.get((site.root_page.translation_key, code), site.root_page)
+
+
+def menu_pages(request, page=None):
+    home = home_page_for(request, page)
     if home is None:
         return Page.objects.none()
-    return home.get_children().live().public().in_menu()
+    return home.get_children().live().in_menu()
 
 
 def position_of(item, current_path):
@@ -56,31 +97,17 @@ def language_links(request, page=None):
     language; when it has not been translated they land on that language's home
     page and are told so.
     """
-    current = translation.get_language()
-    site = Site.find_for_request(request)
+    site, found = _translations(request, page)
     if site is None:
         return []
-    keys = {site.root_page.translation_key}
-    if page is not None and getattr(page, "translation_key", None):
-        keys.add(page.translation_key)
-    candidates = (
-        Page.objects.filter(translation_key__in=keys)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    by_key_and_language = {
-        (candidate.translation_key, candidate.locale.language_code): candidate
-        for candidate in candidates
-    }
+    current = translation.get_language()
+    page_key = getattr(page, "translation_key", None)
     links = []
     for code, name in settings.LANGUAGES:
-        target = None
-        if page is not None:
-            target = by_key_and_language.get((page.translation_key, code))
-        is_translated = target is not None or page is None
+        target = found.get((page_key, code)) if page_key else None
+        is_translated = target is not None or page_key is None
         if target is None:
-            target = by_key_and_language.get((site.root_page.translation_key, code))
+            target = found.get((site.root_page.translation_key, code))
         if target is None:
             continue
         links.append(

@@ -3,16 +3,21 @@
 import unicodedata
 
 MAX_QUERY_LENGTH = 200
+# Characters that backends read as query syntax (phrases, groups, prefixes,
+# column filters); a visitor never means them that way.
+SYNTAX_CHARACTERS = frozenset('"()*:^{}[]<>\\')
 
 
 def clean_query(text):
-    """Drop control characters and collapse spaces; keep at most 200 characters.
+    """Keep letters, digits and simple punctuation; at most 200 characters.
 
     Visitors paste all sorts of things into a search box; none of it may reach
     the backend as a syntax error.
     """
     kept = "".join(
-        char if unicodedata.category(char)[0] not in {"C", "Z"} else " "
+        " "
+        if char in SYNTAX_CHARACTERS or unicodedata.category(char)[0] in {"C", "Z"}
+        else char
         for char in text
     )
     return " ".join(kept.split())[:MAX_QUERY_LENGTH].strip()

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -8,6 +10,7 @@ class MultilingualSitemap(Sitemap):
 
     Wagtail's own sitemap walks the default site root only, which holds the
     Greek tree; the English and Arabic trees are translations of that root.
+    Addresses use the host the request came to, like canonical links do.
     """
 
     def items(self):
@@ -24,5 +27,10 @@ class MultilingualSitemap(Sitemap):
             .specific()
         )
 
-    def location(self, obj):
-        return self.request.build_absolute_uri(obj.get_url(self.request))
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            url_info["location"] = self.request.build_absolute_uri(
+                urlsplit(url_info["location"]).path
+            )
+        return urls

@@ -6,8 +6,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from portal import navigation
 from portal.search import clean_query
 from portal.sitemaps import MultilingualSitemap
 
@@ -22,7 +23,7 @@ def search(request):
         results = (
             Page.objects.live()
             .public()
-            .filter(locale=Locale.get_active())
+            .filter(locale=navigation.active_locale(request))
             .exclude(depth__lte=2)
             .specific()
             .search(query)

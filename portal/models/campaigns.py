@@ -31,24 +31,18 @@ class CampaignQuerySet(PageQuerySet):
             Q(ends_on__isnull=True) | Q(ends_on__gte=day)
         )
 
-    def upcoming_on(self, day):
-        return self.filter(starts_on__gt=day)
-
-    def ended_before(self, day):
-        return self.filter(ends_on__lt=day)
-
     def for_audience(self, slug):
         if not slug:
             return self
         return self.filter(target_groups__slug=slug).distinct()
 
-    def current_in(self, locale, day=None):
+    def current_in(self, locale_id, day=None):
         """Live campaigns running today in a language, ending soonest first."""
         day = day or timezone.localdate()
         return (
             self.live()
             .public()
-            .filter(locale=locale)
+            .filter(locale_id=locale_id)
             .running_on(day)
             .order_by(models.F("ends_on").asc(nulls_last=True), "-starts_on")
         )
@@ -79,33 +73,45 @@ class CampaignIndexPage(PageMetadataMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         audience = request.GET.get("audience", "").strip()
-        campaigns = (
+        # One query for every campaign; an index holds tens of them, not thousands.
+        campaigns = list(
             CampaignPage.objects.child_of(self)
             .live()
             .public()
             .for_audience(audience)
-            .prefetch_related("target_groups")
+            .order_by(models.F("ends_on").asc(nulls_last=True), "-starts_on")
         )
-        past = Paginator(
-            campaigns.ended_before(today).order_by("-ends_on", "-starts_on"),
-            PAST_CAMPAIGNS_PER_PAGE,
-        ).get_page(request.GET.get("page"))
+        current, upcoming, past = partition_by_date(campaigns, today)
         audiences = TargetGroup.objects.filter(
-            locale=self.locale,
+            locale_id=self.locale_id,
             slug__in=CampaignPage.objects.child_of(self)
             .live()
             .values("target_groups__slug"),
         )
         context.update(
-            current_campaigns=campaigns.running_on(today).order_by(
-                models.F("ends_on").asc(nulls_last=True), "-starts_on"
-            ),
-            upcoming_campaigns=campaigns.upcoming_on(today).order_by("starts_on"),
-            past_campaigns=past,
+            current_campaigns=current,
+            upcoming_campaigns=sorted(upcoming, key=lambda c: c.starts_on),
+            past_campaigns=Paginator(
+                sorted(past, key=lambda c: (c.ends_on, c.starts_on), reverse=True),
+                PAST_CAMPAIGNS_PER_PAGE,
+            ).get_page(request.GET.get("page")),
             audiences=audiences,
             selected_audience=next((a for a in audiences if a.slug == audience), None),
         )
         return context
+
+
+def partition_by_date(campaigns, day):
+    """Split campaigns into those running on a day, those to come and past ones."""
+    current, upcoming, past = [], [], []
+    for campaign in campaigns:
+        if campaign.has_ended(day):
+            past.append(campaign)
+        elif campaign.starts_on > day:
+            upcoming.append(campaign)
+        else:
+            current.append(campaign)
+    return current, upcoming, past
 
 
 class CampaignPage(PageMetadataMixin, Page):

@@ -72,5 +72,5 @@ class HomePage(PageMetadataMixin, Page):
         from portal.models.campaigns import CampaignPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = CampaignPage.objects.current_in(self.locale)[:3]
+        context["campaigns"] = CampaignPage.objects.current_in(self.locale_id)[:3]
         return context

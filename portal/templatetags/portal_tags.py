@@ -3,7 +3,6 @@ from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from portal import navigation
 from portal.models import AlertBanner
@@ -14,12 +13,13 @@ register = template.Library()
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
-    current_path = getattr(context.get("page"), "path", "")
+    page = context.get("page")
+    current_path = getattr(page, "path", "")
     items = [
         (item, navigation.position_of(item, current_path))
-        for item in navigation.menu_pages(request)
+        for item in navigation.menu_pages(request, page)
     ]
-    home = navigation.home_page_for(request)
+    home = navigation.home_page_for(request, page)
     return {
         "home": home,
         "home_is_current": home is not None and home.path == current_path,
@@ -34,10 +34,17 @@ def breadcrumbs(context, page):
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
-@register.inclusion_tag("includes/alert_banners.html")
-def alert_banners():
-    banners = AlertBanner.objects.shown_at(timezone.now(), Locale.get_active())
-    return {"banners": banners.select_related("link_page")}
+@register.inclusion_tag("includes/alert_banners.html", takes_context=True)
+def alert_banners(context):
+    page = context.get("page")
+    locale_id = (
+        page.locale_id if page else navigation.active_locale(context["request"]).pk
+    )
+    banners = AlertBanner.objects.shown_at(timezone.now(), locale_id)
+    return {
+        "banners": banners.select_related("link_page"),
+        "request": context["request"],
+    }
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -98,3 +105,9 @@ def absolute_url(context, path):
     """An absolute address on the host the visitor used (already validated by
     ALLOWED_HOSTS), so that canonical and alternate links work on any domain."""
     return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def localized(context, page):
+    """{% localized page as page_here %}: the page in the visitor's language."""
+    return navigation.localized(context["request"], page)
