@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint format bench messages clean
+.PHONY: run install test lint format messages clean
 
 # The virtualenv is refreshed whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -42,9 +42,6 @@ format: install
 # Extract the interface strings into the catalogues (needs GNU gettext).
 messages: install
 	$(MANAGE) makemessages --locale el --locale en --locale ar --ignore ".venv/*" --ignore "var/*" --no-obsolete
-
-bench: install
-	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

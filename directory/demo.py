@@ -10,7 +10,9 @@ LANGUAGES = ("el", "en", "ar")
 
 def build(log):
     target_groups = content.load()["TARGET_GROUPS"]
-    locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
+    }
     for order, (slug, *names) in enumerate(target_groups):
         greek = TargetGroupFactory(
             locale=locales["el"], slug=slug, name=names[0], sort_order=order

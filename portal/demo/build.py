@@ -21,8 +21,9 @@ TRANSLATED_LANGUAGES = ("en", "ar")
 
 
 def site_locales():
+    # A migration creates them; a flushed test database may not have them.
     return {
-        code: Locale.objects.get(language_code=code)
+        code: Locale.objects.get_or_create(language_code=code)[0]
         for code in ("el", *TRANSLATED_LANGUAGES)
     }
 
@@ -30,6 +31,13 @@ def site_locales():
 def publish(page):
     page.save_revision().publish()
     return page
+
+
+def tree_root():
+    """Wagtail's invisible root page; a flushed test database has none."""
+    return Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root")
+    )
 
 
 def ensure_home(locale):
@@ -40,9 +48,7 @@ def ensure_home(locale):
     # deleting it removes its Site too, which is recreated below.
     Page.objects.filter(depth=2, content_type__model="page").delete()
     fields = content.load()["HOME"]["el"]
-    home = HomePageFactory(
-        parent=Page.get_first_root_node(), slug="home", locale=locale, **fields
-    )
+    home = HomePageFactory(parent=tree_root(), slug="home", locale=locale, **fields)
     return publish(home)
 
 

@@ -67,9 +67,10 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def live_demo_site(django_db_serialized_rollback, transactional_db, live_server):
-    from django.core.management import call_command
+def live_demo_site(transactional_db, live_server):
     import io
+
+    from django.core.management import call_command
 
     call_command("seed_demo", stdout=io.StringIO())
     return live_server
