@@ -28,3 +28,11 @@ def home(locales):
 def demo_site(db):
     call_command("seed_demo", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as the database starts empty."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -4,7 +4,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
-from portal import navigation
+from portal import chrome, navigation
 from portal.models import AlertBanner
 
 register = template.Library()
@@ -111,3 +111,11 @@ def absolute_url(context, path):
 def localized(context, page):
     """{% localized page as page_here %}: the page in the visitor's language."""
     return navigation.localized(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
+def chrome_cache_key(context):
+    """What the cached header and footer depend on: the page and the version."""
+    page = context.get("page")
+    where = f"page-{page.pk}" if page is not None else context["request"].path
+    return f"{chrome.version()}:{where}"

@@ -1,0 +1,40 @@
+"""The site's chrome (header, menu, language switcher, alerts, footer) is the
+same for every visitor of a page, so its rendered HTML is cached per language
+and page. Any change that could alter it bumps a version kept in the shared
+cache, which makes every cached fragment stale at once on every process."""
+
+from django.core.cache import cache
+
+VERSION_KEY = "kentro:chrome-version"
+# Alert banners appear and disappear on a schedule: a fragment lives at most
+# this long, so a banner shows up within five minutes of its start time.
+FRAGMENT_SECONDS = 300
+
+
+def version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump(*args, **kwargs):
+    """Signal receiver: the tree, the centre's details or an alert changed."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from portal.models import AlertBanner, CentreSettings
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump, dispatch_uid=f"kentro-chrome-{signal}")
+    for model in (AlertBanner, CentreSettings):
+        post_save.connect(
+            bump, sender=model, dispatch_uid=f"kentro-chrome-save-{model}"
+        )
+        post_delete.connect(
+            bump, sender=model, dispatch_uid=f"kentro-chrome-delete-{model}"
+        )

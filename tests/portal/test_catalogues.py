@@ -1,0 +1,35 @@
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\{\s*\w+\s*\}\}")
+
+
+def catalogue(language):
+    return polib.pofile(
+        str(Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po")
+    )
+
+
+@pytest.mark.parametrize("language", ["el", "en", "ar"])
+def test_catalogue_has_no_empty_or_fuzzy_translation(language):
+    po = catalogue(language)
+    assert [entry.msgid for entry in po.untranslated_entries()] == []
+    assert [entry.msgid for entry in po.fuzzy_entries()] == []
+
+
+@pytest.mark.parametrize("language", ["el", "en", "ar"])
+def test_translations_keep_every_placeholder(language):
+    for entry in catalogue(language).translated_entries():
+        expected = sorted(PLACEHOLDER.findall(entry.msgid_plural or entry.msgid))
+        translations = (
+            entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        )
+        for text in translations:
+            # Plural forms may drop the count ("one result") but nothing else.
+            found = sorted(PLACEHOLDER.findall(text))
+            assert set(found) <= set(expected), (entry.msgid, text)
+            assert set(expected) - set(found) <= {"{{ counter }}"}, (entry.msgid, text)
