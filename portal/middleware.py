@@ -5,7 +5,7 @@ from django.utils.deprecation import MiddlewareMixin
 ADMIN_POLICY_CHANGES = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:"],
+    "img-src": [SELF, "data:", "blob:"],
     "frame-src": [SELF],
 }
 
@@ -14,7 +14,7 @@ class AdminContentSecurityPolicyMiddleware(MiddlewareMixin):
     """Relax the Content-Security-Policy for the Wagtail admin only.
 
     The admin's own templates and widgets use inline scripts and styles; the
-    public pages keep the strict policy from settings. Placed before
+    public pages keep the strict policy from settings. Listed after
     ``CSPMiddleware`` so that its ``process_response`` runs first.
     """
 
