@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 run: install
+	mkdir -p var
 	$(MANAGE) compile_catalogues
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
