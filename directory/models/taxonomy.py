@@ -1,18 +1,18 @@
-"""Taxonomies shared by every part of the site (HSDS taxonomy terms)."""
+"""Taxonomies shared by every part of the site (HSDS taxonomy terms).
 
+Slugs are the same in every language, so a filter link such as
+``?audience=roma`` means the same thing on the Greek and English site. The
+translation key doubles as the HSDS id of a term.
+"""
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class TargetGroup(TranslatableMixin, index.Indexed, models.Model):
-    """A group of people a programme, campaign or event is meant for.
-
-    The slug is the same in every language, so a filter link such as
-    ``?audience=roma`` means the same thing on the Greek and English site.
-    """
-
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
         _("slug"),
@@ -20,7 +20,6 @@ class TargetGroup(TranslatableMixin, index.Indexed, models.Model):
         allow_unicode=False,
         help_text=_("Latin letters, used in addresses; the same in every language."),
     )
-    description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     search_fields = [
@@ -30,14 +29,89 @@ class TargetGroup(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TargetGroup(TaxonomyTerm):
+    """A group of people a programme, campaign or event is meant for."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["sort_order", "name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["locale", "slug"], name="unique_target_group_slug_per_locale"
             )
         ]
 
+
+class Category(TaxonomyTerm):
+    """A topic of the directory, in a tree: Housing › Rent allowance."""
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_category_slug_per_locale"
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("A category cannot sit under itself.")}
+                )
+            ancestor = ancestor.parent
+
+
+class Municipality(TaxonomyTerm):
+    """A municipality a service or the Mobile Unit covers (HSDS service area)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_municipality_slug_per_locale"
+            )
+        ]
+
+
+class Language(models.Model):
+    """A language a service is offered in or a volunteer speaks (ISO 639-1)."""
+
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    autonym = models.CharField(
+        _("name in the language itself"), max_length=80, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["name"]
+
     def __str__(self):
+        if self.autonym and self.autonym != self.name:
+            return f"{self.name} ({self.autonym})"
         return self.name

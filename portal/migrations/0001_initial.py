@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import portal.models.mixins
+import portal.mixins
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'campaign index page',
                 'verbose_name_plural': 'campaign index pages',
             },
-            bases=(portal.models.mixins.PageMetadataMixin, 'wagtailcore.page'),
+            bases=(portal.mixins.PageMetadataMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='HomePage',
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'home page',
                 'verbose_name_plural': 'home pages',
             },
-            bases=(portal.models.mixins.PageMetadataMixin, 'wagtailcore.page'),
+            bases=(portal.mixins.PageMetadataMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='StandardPage',
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'standard page',
                 'verbose_name_plural': 'standard pages',
             },
-            bases=(portal.models.mixins.PageMetadataMixin, 'wagtailcore.page'),
+            bases=(portal.mixins.PageMetadataMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='CampaignPage',
@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'campaign',
                 'verbose_name_plural': 'campaigns',
             },
-            bases=(portal.models.mixins.PageMetadataMixin, 'wagtailcore.page'),
+            bases=(portal.mixins.PageMetadataMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='CampaignRelatedPage',

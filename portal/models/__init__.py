@@ -1,7 +1,6 @@
 from portal.models.alerts import AlertBanner
 from portal.models.campaigns import CampaignIndexPage, CampaignPage, CampaignRelatedPage
 from portal.models.home import HomePage
-from portal.models.mixins import PageMetadataMixin
 from portal.models.settings import CentreSettings
 from portal.models.standard import StandardPage
 
@@ -12,6 +11,5 @@ __all__ = [
     "CampaignRelatedPage",
     "CentreSettings",
     "HomePage",
-    "PageMetadataMixin",
     "StandardPage",
 ]

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from directory.models import TargetGroup
 from portal.blocks import BaseStreamBlock
-from portal.models.mixins import PageMetadataMixin
+from portal.mixins import PageMetadataMixin
 
 PAST_CAMPAIGNS_PER_PAGE = 12
 

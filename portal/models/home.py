@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models.mixins import PageMetadataMixin
+from portal.mixins import PageMetadataMixin
 
 
 class FeaturedTopicBlock(blocks.StructBlock):

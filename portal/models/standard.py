@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
-from portal.models.mixins import PageMetadataMixin
+from portal.mixins import PageMetadataMixin
 
 
 class StandardPage(PageMetadataMixin, Page):

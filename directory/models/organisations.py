@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """Who provides a service: the municipality, a hospital, ΔΥΠΑ, an NGO..."""
+
+    class Kind(models.TextChoices):
+        MUNICIPAL = "municipal", _("Municipal service")
+        REGIONAL = "regional", _("Regional authority")
+        NATIONAL = "national", _("National agency")
+        HEALTH = "health", _("Hospital or health service")
+        NGO = "ngo", _("Non-governmental organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    alternate_name = models.CharField(_("alternate name"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("alternate_name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("alternate_name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_organisation_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
