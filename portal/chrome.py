@@ -15,6 +15,18 @@ def version():
     return cache.get_or_set(VERSION_KEY, 1, timeout=None)
 
 
+def centre_settings():
+    """The centre's details, shared by every page; read once per version."""
+    from portal.models import CentreSettings
+
+    key = f"kentro:centre:{version()}"
+    centre = cache.get(key)
+    if centre is None:
+        centre = CentreSettings.load()
+        cache.set(key, centre, timeout=FRAGMENT_SECONDS)
+    return centre
+
+
 def bump(*args, **kwargs):
     """Signal receiver: the tree, the centre's details or an alert changed."""
     try:

@@ -9,6 +9,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -20,8 +21,9 @@ from portal.blocks import BaseStreamBlock
 from portal.mixins import PageMetadataMixin
 
 
-class DirectoryPage(PageMetadataMixin, Page):
-    """The directory of programmes and services: search and facets."""
+class DirectoryPage(RoutablePageMixin, PageMetadataMixin, Page):
+    """The directory of programmes and services: search and facets, and a page
+    for each organisation and location listing what is offered there."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
@@ -38,6 +40,24 @@ class DirectoryPage(PageMetadataMixin, Page):
     def __str__(self):
         return self.title
 
+    @path("")
+    def index_route(self, request):
+        from directory import views
+
+        return views.directory(request, self)
+
+    @path("foreis/<slug:slug>/", name="organisation")
+    def organisation_route(self, request, slug):
+        from directory import views
+
+        return views.organisation(request, self, slug)
+
+    @path("topothesies/<slug:slug>/", name="location")
+    def location_route(self, request, slug):
+        from directory import views
+
+        return views.location(request, self, slug)
+
 
 class ApplicationStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Step"), max_length=160)
@@ -50,7 +70,7 @@ class ApplicationStepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class ServicePage(PageMetadataMixin, Page):
+class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
     """A programme or service (HSDS service): who it is for and how to get it."""
 
     class Status(models.TextChoices):
@@ -112,7 +132,7 @@ class ServicePage(PageMetadataMixin, Page):
     is_free = models.BooleanField(_("free of charge"), default=True)
     fees = models.TextField(_("fees"), blank=True)
     languages = ParentalManyToManyField(
-        Language, verbose_name=_("languages"), blank=True, related_name="+"
+        Language, verbose_name=_("languages"), blank=True, related_name="services"
     )
     service_areas = ParentalManyToManyField(
         Municipality,
@@ -204,6 +224,18 @@ class ServicePage(PageMetadataMixin, Page):
     @property
     def is_temporarily_closed(self):
         return self.status == self.Status.TEMPORARILY_CLOSED
+
+    @path("")
+    def page_route(self, request):
+        from directory import views
+
+        return views.service(request, self)
+
+    @path("ektyposi/", name="print")
+    def print_route(self, request):
+        from directory import views
+
+        return views.service(request, self, printable=True)
 
 
 class RequiredDocument(Orderable):

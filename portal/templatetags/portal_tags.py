@@ -64,10 +64,15 @@ def hreflang_links(context):
     return {"links": links, "request": request}
 
 
-@register.simple_tag(takes_context=True)
-def centre_name(context):
-    centre = context["settings"]["portal"]["CentreSettings"]
-    return centre.display_name(translation.get_language())
+@register.simple_tag
+def centre_name():
+    return chrome.centre_settings().display_name(translation.get_language())
+
+
+@register.simple_tag
+def centre_details():
+    """{% centre_details as centre %}: name, address, phones, hours, pages."""
+    return chrome.centre_settings()
 
 
 @register.filter
@@ -119,3 +124,12 @@ def chrome_cache_key(context):
     page = context.get("page")
     where = f"page-{page.pk}" if page is not None else context["request"].path
     return f"{chrome.version()}:{where}"
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, *names):
+    """The current query string without some parameters (to remove a filter)."""
+    query = context["request"].GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()

@@ -1,0 +1,89 @@
+import datetime
+
+import pytest
+
+from directory.factories import (
+    CategoryFactory,
+    DirectoryPageFactory,
+    LanguageFactory,
+    LocationFactory,
+    MunicipalityFactory,
+    OpeningHoursFactory,
+    OrganisationFactory,
+    ServiceAtLocationFactory,
+    ServicePageFactory,
+    TargetGroupFactory,
+)
+from directory.models import ServicePage
+
+
+@pytest.fixture
+def directory(home):
+    return DirectoryPageFactory(parent=home)
+
+
+@pytest.fixture
+def catalogue(directory):
+    """A small directory: housing and food services in two municipalities."""
+    housing = CategoryFactory(slug="stegasi", name="Στέγαση")
+    rent = CategoryFactory(
+        slug="epidoma-enoikiou", name="Επίδομα ενοικίου", parent=housing
+    )
+    food = CategoryFactory(slug="trofima", name="Τρόφιμα")
+    kea = TargetGroupFactory(slug="kea", name="Δικαιούχοι ΚΕΑ")
+    roma = TargetGroupFactory(slug="roma", name="Ρομά")
+    kalamata = MunicipalityFactory(slug="kalamata", name="Καλαμάτα")
+    mani = MunicipalityFactory(slug="dytiki-mani", name="Δυτική Μάνη")
+    arabic = LanguageFactory(code="ar", name="Αραβικά", autonym="العربية")
+    municipality = OrganisationFactory(slug="dimos", name="Δήμος Καλαμάτας")
+    office = LocationFactory(
+        slug="kentro", name="Κέντρο Κοινότητας", municipality=kalamata
+    )
+    for weekday in range(5):
+        OpeningHoursFactory(
+            location=office,
+            weekday=weekday,
+            opens=datetime.time(8),
+            closes=datetime.time(15),
+        )
+
+    def service(slug, title, categories, groups, areas=(), free=True, **fields):
+        page = ServicePageFactory(
+            parent=directory,
+            slug=slug,
+            title=title,
+            categories=categories,
+            target_groups=groups,
+            is_free=free,
+            organisation=municipality,
+            **fields,
+        )
+        page.service_areas.set(areas)
+        page.save()
+        ServiceAtLocationFactory(service=page, location=office)
+        return page
+
+    rent_allowance = service(
+        "epidoma-stegasis", "Επίδομα Στέγασης", [rent], [kea], [kalamata, mani]
+    )
+    rent_allowance.languages.set([arabic])
+    rent_allowance.save()
+    service(
+        "koinoniko-pantopoleio",
+        "Κοινωνικό Παντοπωλείο",
+        [food],
+        [kea, roma],
+        [kalamata],
+    )
+    service(
+        "fagito-roma", "Συσσίτιο", [food], [roma], [mani], free=False, fees="1 ευρώ"
+    )
+    service(
+        "kleisti-ypiresia",
+        "Παλιό πρόγραμμα",
+        [food],
+        [kea],
+        [kalamata],
+        status=ServicePage.Status.INACTIVE,
+    )
+    return directory
