@@ -87,22 +87,24 @@ def service(request, page, printable=False):
     for place, link in zip(places, links, strict=True):
         place["notes"] = link.notes
     context = page.get_context(request)
-    context.update(
-        places=places,
-        documents=list(page.required_documents.all()),
-        directory_page=page.get_parent().specific,
-    )
+    context.update(places=places, directory_url=parent_url(page))
     template = (
         "directory/service_print.html" if printable else "directory/service_page.html"
     )
     return TemplateResponse(request, template, context)
 
 
+def parent_url(page):
+    """The directory's address, from the service's own (no query for the parent)."""
+    url = page.get_url(request=None) or ""
+    return url[: -len(page.slug) - 1] if url.endswith(f"/{page.slug}/") else url
+
+
 def organisation(request, page, slug):
     organisation = get_object_or_404(Organisation, locale_id=page.locale_id, slug=slug)
     services = listed_services(page).filter(organisation=organisation).order_by("title")
     context = page.get_context(request)
-    context.update(organisation=organisation, services=services, directory_page=page)
+    context.update(organisation=organisation, services=services, directory_url=page.url)
     return TemplateResponse(request, "directory/organisation.html", context)
 
 
@@ -126,6 +128,6 @@ def location(request, page, slug):
         location=location,
         place=locations_with_hours([location])[0],
         services=services,
-        directory_page=page,
+        directory_url=page.url,
     )
     return TemplateResponse(request, "directory/location.html", context)
