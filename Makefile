@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint format messages clean
+.PHONY: run install test lint format messages bench clean
 
 # The virtualenv is refreshed whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -43,6 +43,11 @@ format: install
 # Extract the interface strings into the catalogues (needs GNU gettext).
 messages: install
 	$(MANAGE) makemessages --locale el --locale en --locale ar --ignore ".venv/*" --ignore "var/*" --no-obsolete
+
+# Benchmarks: 10,000 services on SQLite and PostgreSQL, served by gunicorn.
+# BENCH_ARGS="--services 1000 --databases sqlite" for a quick run.
+bench: install
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,28 +1,339 @@
-"""Demo taxonomy for seed_demo: the target groups every part of the site uses."""
+"""Demo directory for seed_demo: taxonomy, partner organisations, locations
+with opening hours and about thirty real programmes, in Greek (the words are
+in demo_content.json beside this module). Safe to run again."""
 
-from wagtail.models import Locale
+import datetime
+import json
+from functools import cache
+from pathlib import Path
 
-from directory.factories import TargetGroupFactory
-from portal.demo import content
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from directory.factories import (
+    CategoryFactory,
+    DirectoryPageFactory,
+    LanguageFactory,
+    LocationFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    ServicePageFactory,
+    TargetGroupFactory,
+)
+from directory.models import (
+    Category,
+    Closure,
+    Language,
+    Location,
+    Municipality,
+    OpeningHours,
+    Organisation,
+    RequiredDocument,
+    ServiceAtLocation,
+    ServiceContact,
+    ServicePage,
+    TargetGroup,
+)
+from portal.demo import content as portal_content
+from portal.demo.indexing import indexed_at_the_end
 
 LANGUAGES = ("el", "en", "ar")
+CONTENT_FILE = Path(__file__).with_name("demo_content.json")
 
 
-def build(log):
-    target_groups = content.load()["TARGET_GROUPS"]
-    locales = {
+@cache
+def content():
+    return json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+
+
+def site_locales():
+    return {
         code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
     }
-    for order, (slug, *names) in enumerate(target_groups):
-        greek = TargetGroupFactory(
-            locale=locales["el"], slug=slug, name=names[0], sort_order=order
+
+
+def translated_terms(factory, locales, rows):
+    """A term in Greek with its English and Arabic translations (same slug)."""
+    for order, (slug, greek, english, arabic, extra) in enumerate(rows):
+        term = factory(
+            locale=locales["el"], slug=slug, name=greek, sort_order=order, **extra
         )
-        for code, name in zip(LANGUAGES[1:], names[1:], strict=True):
-            TargetGroupFactory(
+        for code, name in (("en", english), ("ar", arabic)):
+            translated_extra = {
+                key: factory._meta.model.objects.filter(
+                    locale=locales[code], slug=value.slug
+                ).first()
+                if hasattr(value, "slug")
+                else value
+                for key, value in extra.items()
+            }
+            factory(
                 locale=locales[code],
                 slug=slug,
                 name=name,
                 sort_order=order,
-                translation_key=greek.translation_key,
+                translation_key=term.translation_key,
+                **translated_extra,
             )
-    log(f"target groups: {len(target_groups)} in {len(LANGUAGES)} languages")
+
+
+def build_taxonomy(locales):
+    groups = [
+        (slug, *names, {}) for slug, *names in portal_content.load()["TARGET_GROUPS"]
+    ]
+    translated_terms(TargetGroupFactory, locales, groups)
+    data = content()
+    translated_terms(
+        MunicipalityFactory,
+        locales,
+        [
+            (m["slug"], m["name"], m["name_en"], m["name_ar"], {})
+            for m in data["municipalities"]
+        ],
+    )
+    # Parents before children, so that a child's parent exists in each language.
+    categories = sorted(data["categories"], key=lambda c: c["parent"] is not None)
+    for category in categories:
+        parent = (
+            Category.objects.get(locale=locales["el"], slug=category["parent"])
+            if category["parent"]
+            else None
+        )
+        translated_terms(
+            CategoryFactory,
+            locales,
+            [
+                (
+                    category["slug"],
+                    category["name"],
+                    category["name_en"],
+                    category["name_ar"],
+                    {"parent": parent},
+                )
+            ],
+        )
+    for language in data["languages"]:
+        LanguageFactory(**language)
+
+
+def build_places(locale):
+    data = content()
+    municipalities = {m.slug: m for m in Municipality.objects.filter(locale=locale)}
+    languages = {language.code: language for language in Language.objects.all()}
+    for organisation in data["organisations"]:
+        OrganisationFactory(locale=locale, **organisation)
+    for row in data["locations"]:
+        fields = {k: v for k, v in row.items() if k not in ("hours", "languages")}
+        fields["municipality"] = municipalities.get(fields.pop("municipality", ""))
+        location = LocationFactory(locale=locale, **fields)
+        if not location.opening_hours.exists():
+            for hours in row["hours"]:
+                for weekday in hours["weekdays"]:
+                    OpeningHours.objects.create(
+                        location=location,
+                        weekday=weekday,
+                        opens=hours["opens"],
+                        closes=hours["closes"],
+                    )
+        location.languages.set(
+            [languages[code] for code in row["languages"] if code in languages]
+        )
+        location.save()
+    locations = {
+        location.slug: location for location in Location.objects.filter(locale=locale)
+    }
+    for closure in data["closures"]:
+        Closure.objects.get_or_create(
+            location=locations.get(closure["location"])
+            if closure["location"]
+            else None,
+            starts_on=closure["starts_on"],
+            ends_on=closure["ends_on"],
+            defaults={"reason": closure["reason"]},
+        )
+
+
+def build_services(home, locale):
+    directory = DirectoryPageFactory(
+        parent=home,
+        slug="programmata-ypiresies",
+        title="Προγράμματα και υπηρεσίες",
+        intro=(
+            "Βρείτε το πρόγραμμα ή την υπηρεσία που χρειάζεστε: ποιοι δικαιούνται, "
+            "τι να φέρετε και πού να πάτε."
+        ),
+        show_in_menus=True,
+    )
+    if not directory.last_published_at:
+        directory.save_revision().publish()
+    lookups = {
+        "organisation": {o.slug: o for o in Organisation.objects.filter(locale=locale)},
+        "location": {loc.slug: loc for loc in Location.objects.filter(locale=locale)},
+        "category": {c.slug: c for c in Category.objects.filter(locale=locale)},
+        "group": {g.slug: g for g in TargetGroup.objects.filter(locale=locale)},
+        "area": {m.slug: m for m in Municipality.objects.filter(locale=locale)},
+        "language": {language.code: language for language in Language.objects.all()},
+    }
+    reviewed = timezone.localdate() - datetime.timedelta(days=30)
+    for row in content()["services"]:
+        if directory.get_children().filter(slug=row["slug"]).exists():
+            continue
+        build_service(directory, row, lookups, reviewed)
+    return directory
+
+
+def build_service(directory, row, lookups, reviewed):
+    page = ServicePageFactory.build(
+        slug=row["slug"],
+        title=row["title"],
+        alternate_name=row["alternate_name"],
+        organisation=lookups["organisation"].get(row["organisation"]),
+        status=row["status"],
+        status_note=row["status_note"],
+        summary=row["summary"],
+        description=json.dumps(
+            [{"type": "paragraph", "value": text} for text in row["description"]]
+        ),
+        eligibility=row["eligibility"],
+        minimum_age=row["minimum_age"],
+        maximum_age=row["maximum_age"],
+        application_steps=json.dumps(
+            [{"type": "step", "value": step} for step in row["steps"]]
+        ),
+        is_free=row["is_free"],
+        fees=row["fees"],
+        website=row["website"],
+        email=row["email"],
+        application_url=row["application_url"],
+        accepts_appointments=row["accepts_appointments"],
+        last_reviewed=reviewed,
+        locale=directory.locale,
+    )
+    page.categories.set([lookups["category"][slug] for slug in row["categories"]])
+    page.target_groups.set([lookups["group"][slug] for slug in row["target_groups"]])
+    page.service_areas.set([lookups["area"][slug] for slug in row["service_areas"]])
+    page.languages.set(
+        [
+            lookups["language"][code]
+            for code in row["languages"]
+            if code in lookups["language"]
+        ]
+    )
+    page.required_documents = [
+        RequiredDocument(name=d["name"], note=d["note"], url=d["url"])
+        for d in row["documents"]
+    ]
+    page.service_locations = [
+        ServiceAtLocation(
+            location=lookups["location"][link["location"]], notes=link["notes"]
+        )
+        for link in row["locations"]
+    ]
+    page.contacts = [
+        ServiceContact(name=c["name"], phone=c["phone"], email=c["email"])
+        for c in row["contacts"]
+    ]
+    # Live without a revision, like an import: editing it creates the first one.
+    page.live = True
+    page.first_published_at = page.last_published_at = timezone.now()
+    directory.add_child(instance=page)
+    return page
+
+
+def build_taxonomies(log):
+    """Before the portal's pages: campaigns refer to target groups."""
+    build_taxonomy(site_locales())
+    log("directory: taxonomy in three languages")
+
+
+def build(log):
+    locales = site_locales()
+    build_places(locales["el"])
+    home = Page.objects.filter(depth=2, locale=locales["el"]).first()
+    if home is None:
+        log("directory: no home page yet; run the portal builder first")
+        return
+    directory = build_services(home.specific, locales["el"])
+    log(f"directory: {directory.get_children().count()} services")
+
+
+SYNTHETIC_KINDS = [
+    "Επίδομα",
+    "Πρόγραμμα",
+    "Υπηρεσία",
+    "Συμβουλευτική",
+    "Δράση",
+    "Κέντρο",
+]
+SYNTHETIC_TOPICS = [
+    "στέγασης",
+    "θέρμανσης",
+    "σίτισης",
+    "απασχόλησης",
+    "ψυχοκοινωνικής στήριξης",
+    "νομικής βοήθειας",
+    "σχολικής στήριξης",
+    "υγείας",
+    "κοινωνικής ένταξης",
+    "κατ' οίκον φροντίδας",
+]
+SYNTHETIC_AUDIENCES = [
+    "για οικογένειες",
+    "για ηλικιωμένους",
+    "για ανέργους",
+    "για άτομα με αναπηρία",
+    "για παιδιά και εφήβους",
+    "για νέους",
+]
+
+
+def build_synthetic(count, log, seed=2026):
+    """Add `count` made-up services for scale tests (bench), deterministically.
+
+    Pages are created live without revisions and indexed once at the end,
+    which is what makes ten thousand of them take minutes rather than hours.
+    """
+    import random
+
+    from directory.models import DirectoryPage
+
+    randomiser = random.Random(seed)  # noqa: S311 - made-up data, not secrets
+    directory = DirectoryPage.objects.filter(locale__language_code="el").first()
+    if directory is None:
+        log("directory: build the demo first")
+        return
+    existing = directory.get_children().filter(slug__startswith="synthetiki-").count()
+    if existing >= count:
+        log(f"directory: {existing} synthetic services already there")
+        return
+    categories = list(Category.objects.filter(locale=directory.locale))
+    groups = list(TargetGroup.objects.filter(locale=directory.locale))
+    areas = list(Municipality.objects.filter(locale=directory.locale))
+    languages = list(Language.objects.all())
+    locations = list(Location.objects.filter(locale=directory.locale))
+    organisations = list(Organisation.objects.filter(locale=directory.locale))
+    with indexed_at_the_end():
+        for number in range(existing, count):
+            kind = randomiser.choice(SYNTHETIC_KINDS)
+            topic = randomiser.choice(SYNTHETIC_TOPICS)
+            audience = randomiser.choice(SYNTHETIC_AUDIENCES)
+            page = ServicePage(
+                title=f"{kind} {topic} {audience} {number + 1}",
+                slug=f"synthetiki-{number + 1}",
+                summary=f"{kind} {topic} {audience}: ενημέρωση, αιτήσεις και συνοδεία.",
+                organisation=randomiser.choice(organisations),
+                is_free=randomiser.random() < 0.85,
+                locale=directory.locale,
+                live=True,
+            )
+            page.categories.set(randomiser.sample(categories, k=2))
+            page.target_groups.set(randomiser.sample(groups, k=2))
+            page.service_areas.set(randomiser.sample(areas, k=2))
+            page.languages.set(randomiser.sample(languages, k=1))
+            page.service_locations = [
+                ServiceAtLocation(location=randomiser.choice(locations))
+            ]
+            directory.add_child(instance=page)
+            if (number + 1) % 1000 == 0:
+                log(f"directory: {number + 1} synthetic services")
+    log(f"directory: {count} synthetic services in all")

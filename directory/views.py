@@ -102,7 +102,10 @@ def parent_url(page):
 
 def organisation(request, page, slug):
     organisation = get_object_or_404(Organisation, locale_id=page.locale_id, slug=slug)
-    services = listed_services(page).filter(organisation=organisation).order_by("title")
+    services = Paginator(
+        listed_services(page).filter(organisation=organisation).order_by("title"),
+        SERVICES_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     context = page.get_context(request)
     context.update(organisation=organisation, services=services, directory_url=page.url)
     return TemplateResponse(request, "directory/organisation.html", context)
@@ -117,12 +120,13 @@ def location(request, page, slug):
     )
     if location is None:
         raise Http404
-    services = (
+    services = Paginator(
         listed_services(page)
         .filter(service_locations__location=location)
         .distinct()
-        .order_by("title")
-    )
+        .order_by("title"),
+        SERVICES_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     context = page.get_context(request)
     context.update(
         location=location,

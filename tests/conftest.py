@@ -12,21 +12,27 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo centre is built once; each test runs in a transaction that is
+    rolled back, so every test sees it as built and none sees another's data.
+    (Browser tests use a live server, whose flushes are handled there.)"""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+
+
 @pytest.fixture
 def home(locales):
-    """A Greek home page as the root of the default site."""
-    Page.objects.filter(depth=2).delete()
-    page = HomePageFactory(parent=Page.get_first_root_node(), locale=locales["el"])
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": page},
+    """A Greek home page of its own as the root of the default site."""
+    page = HomePageFactory(
+        parent=Page.get_first_root_node(), slug="test-home", locale=locales["el"]
     )
+    Site.objects.filter(is_default_site=True).update(root_page=page)
     return page
 
 
 @pytest.fixture
 def demo_site(db):
-    call_command("seed_demo", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
 
 

@@ -1,3 +1,4 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -160,8 +161,8 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
         FieldPanel("organisation"),
         MultiFieldPanel(
             [
-                FieldPanel("categories"),
-                FieldPanel("target_groups"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("eligibility"),
                 FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
             ],
@@ -176,8 +177,8 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
             [
                 FieldPanel("is_free"),
                 FieldPanel("fees"),
-                FieldPanel("languages"),
-                FieldPanel("service_areas"),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("service_areas", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("website"),
                 FieldPanel("email"),
                 FieldPanel("accepts_appointments"),

@@ -8,7 +8,7 @@ from directory.models import RequiredDocument, ServiceContact, ServicePage
 
 
 def service(catalogue, slug="epidoma-stegasis"):
-    return ServicePage.objects.get(slug=slug)
+    return ServicePage.objects.child_of(catalogue).get(slug=slug)
 
 
 def add_details(page):
@@ -96,3 +96,18 @@ def test_service_page_queries_are_bounded(client, catalogue):
     with CaptureQueriesContext(connection) as queries:
         client.get(page.url)
     assert len(queries) <= 12
+
+
+def test_an_editor_can_open_a_service_in_the_admin(
+    client, catalogue, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("maria", password="x")  # noqa: S106
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    page = service(catalogue)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert "Επίδομα Στέγασης" in response.content.decode()
+    assert client.get("/admin/snippets/directory/location/").status_code == 200

@@ -4,9 +4,14 @@ from django.db import transaction
 
 import directory.demo
 import portal.demo.build
+from portal.demo.indexing import indexed_at_the_end
 
-# Taxonomy first: the pages after it refer to it.
-BUILDERS = [directory.demo.build, portal.demo.build.build]
+# Taxonomy first: the pages after it refer to it; services go under the home page.
+BUILDERS = [
+    directory.demo.build_taxonomies,
+    portal.demo.build.build,
+    directory.demo.build,
+]
 
 
 class Command(BaseCommand):
@@ -14,9 +19,19 @@ class Command(BaseCommand):
         "Build the demo Kalamata Community Centre. Running it again adds nothing twice."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--services",
+            type=int,
+            default=0,
+            help="Also add this many synthetic services, for scale tests.",
+        )
+
+    def handle(self, *args, services, **options):
         factory.random.reseed_random("kentro-demo")
-        with transaction.atomic():
+        with transaction.atomic(), indexed_at_the_end():
             for build in BUILDERS:
                 build(self.stdout.write)
+        if services:
+            directory.demo.build_synthetic(services, self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

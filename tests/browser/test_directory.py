@@ -1,0 +1,70 @@
+import re
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+
+DIRECTORY = "/programmata-ypiresies/"
+
+
+def tab_to(page, predicate_js, limit=80):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate_js):
+            return
+    pytest.fail(f"no element reached with Tab matches {predicate_js}")
+
+
+def test_directory_can_be_filtered_with_the_keyboard(page, live_demo_site):
+    page.goto(DIRECTORY)
+    assert axe_violations(page) == []
+    tab_to(page, "document.activeElement.tagName === 'SUMMARY'")
+    page.keyboard.press("Enter")
+    # Tab reaches a radio group once; the arrow keys choose within it.
+    tab_to(page, "document.activeElement.name === 'audience'")
+    for _ in range(12):
+        if page.evaluate("document.activeElement.id") == "filter-audience-elderly":
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.is_checked("#filter-audience-elderly")
+    tab_to(page, "document.activeElement.matches('.filters button[type=submit]')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**audience=elderly**")
+    results = page.locator(".service-list li")
+    assert results.count() > 0
+    assert page.locator(".active-filters").is_visible()
+    assert axe_violations(page) == []
+    assert page.csp_violations == []
+
+
+def test_a_service_can_be_found_and_read(page, live_demo_site):
+    page.goto(DIRECTORY)
+    page.fill("#directory-q", "Κοινωνικό Παντοπωλείο")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=**")
+    page.locator(".service-list a").first.click()
+    assert page.locator("h1").count() == 1
+    assert page.locator("#documents, #who").count() >= 1
+    assert axe_violations(page) == []
+    assert page.csp_violations == []
+
+    print_link = page.get_by_role("link", name="Εκτυπώσιμη λίστα ελέγχου")
+    if print_link.count() == 0:
+        print_link = page.locator("a[href$='ektyposi/']")
+    print_link.first.click()
+    assert axe_violations(page) == []
+    # The checklist fits on one A4 sheet.
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_the_map_appears_only_when_asked_for(page, live_demo_site):
+    page.goto(DIRECTORY)
+    page.locator(".service-list a").first.click()
+    button = page.get_by_role("button", name="Εμφάνιση σε χάρτη")
+    if button.count() == 0:
+        pytest.skip("the first service has no location with coordinates")
+    assert page.locator(".leaflet-container").count() == 0
+    button.first.click()
+    assert page.locator(".leaflet-container").count() == 1
+    assert page.csp_violations == []
