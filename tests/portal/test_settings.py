@@ -90,3 +90,11 @@ def test_without_a_bucket_media_is_stored_on_disk():
     config = env.media_storage_config(None, "/srv/media")
     assert config["default"]["BACKEND"].endswith("FileSystemStorage")
     assert config["default"]["OPTIONS"]["location"] == "/srv/media"
+
+
+def test_static_files_collect_for_production(tmp_path):
+    result = run_manage(
+        "collectstatic", "--noinput", "-v0", **PRODUCTION_ENV, STATIC_ROOT=str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
