@@ -437,8 +437,6 @@ class _Importer:
 
     def organisation(self, data, path):
         org_id = _uuid(data, "id", path)
-        if org_id in self.organisations:
-            return self.organisations[org_id]
         name = _line(data, "name", path, required=True, max_length=200)
         values = {
             "name": name,
@@ -448,6 +446,9 @@ class _Importer:
             "email": _email(data, "email", path),
             "phone": self._first_phone(data, path),
         }
+        # Every appearance is checked; the first one in the file is saved.
+        if org_id in self.organisations:
+            return self.organisations[org_id]
         org = Organisation.objects.filter(
             locale=self.locale, translation_key=org_id
         ).first()
@@ -479,8 +480,6 @@ class _Importer:
 
     def location(self, data, path):
         loc_id = _uuid(data, "id", path)
-        if loc_id in self.locations:
-            return self.locations[loc_id]
         name = _line(data, "name", path, required=True, max_length=200)
         location_type = data.get("location_type")
         if location_type == "virtual":
@@ -564,6 +563,9 @@ class _Importer:
             for i, item in enumerate(_list(data, "languages", path))
         ]
         hours = self.opening_hours(data, path)
+        # Every appearance is checked; the first one in the file is saved.
+        if loc_id in self.locations:
+            return self.locations[loc_id]
 
         loc = Location.objects.filter(
             locale=self.locale, translation_key=loc_id
