@@ -877,4 +877,5 @@ def _snapshot(page):
             "contacts": [(c.name, c.phone, c.email) for c in page.contacts.all()],
         },
         default=str,
+        sort_keys=True,  # PostgreSQL jsonb does not keep the keys in order
     )

@@ -186,10 +186,10 @@ def _schedules(location_id, hours):
     return schedules
 
 
-def location(loc):
-    loc_id = hsds_id(loc)
+def location_core(loc):
+    """The one-to-one fields of a location."""
     data = {
-        "id": loc_id,
+        "id": hsds_id(loc),
         "location_type": "virtual" if loc.kind == Location.Kind.VIRTUAL else "physical",
         "name": loc.name,
     }
@@ -200,6 +200,13 @@ def location(loc):
         data["latitude"] = float(loc.latitude)
     if loc.longitude is not None:
         data["longitude"] = float(loc.longitude)
+    return data
+
+
+def location(loc):
+    """A location with its addresses, schedules, accessibility and languages."""
+    data = location_core(loc)
+    loc_id = data["id"]
     data["languages"] = [
         {
             "id": nested_id(loc_id, "language", lang.code),
@@ -250,6 +257,32 @@ def service_at_location(service_id, link, with_location=True):
     if with_location:
         data["location"] = location(link.location)
     return data
+
+
+def service_at_location_summary(link):
+    """An item of /service_at_locations (service_at_location_list.json)."""
+    service_id = hsds_id(link.service)
+    location_id = hsds_id(link.location)
+    data = {
+        "id": nested_id(service_id, "service_at_location", location_id),
+        "service_id": service_id,
+        "location_id": location_id,
+    }
+    _put(data, "description", link.notes)
+    data["location"] = location_core(link.location)
+    data["service"] = _service_core(link.service)
+    return data
+
+
+def organisation_detail(org, pages):
+    """An organisation with its live services (organization.json)."""
+    data = organisation(org)
+    data["services"] = [_service_core(page) for page in pages]
+    return data
+
+
+def taxonomies():
+    return list(TAXONOMIES.values())
 
 
 def _service_core(page):
