@@ -5,6 +5,7 @@ responses in the HSDS Page shape; any origin may read (CORS ``*``). Malformed
 parameters give a 400 with a JSON message, never a 500.
 """
 
+import datetime
 import functools
 import math
 import uuid
@@ -14,6 +15,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
 
 from directory.hsds import serialise
 from directory.models import (
@@ -23,6 +25,7 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
+from portal.search import clean_query
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -107,7 +110,7 @@ def datetime_param(params, name):
     try:
         parsed = parse_datetime(value)
         if parsed is None and (day := parse_date(value)):
-            parsed = timezone.datetime.combine(day, timezone.datetime.min.time())
+            parsed = datetime.datetime.combine(day, datetime.time.min)
     except ValueError:
         parsed = None
     if parsed is None:
@@ -126,7 +129,8 @@ def search_terms(params):
             "search",
             _("Must be at most %(length)d characters.") % {"length": MAX_SEARCH_LENGTH},
         )
-    return value.split()
+    # Characters of the backend's query syntax never reach it (portal.search).
+    return clean_query(value).lower().split()
 
 
 def paginate(request, items, serialise_item):
@@ -197,13 +201,14 @@ def _services_with(model, term_id=None):
 def matching(queryset, params):
     """What the site's search backend finds for ``search`` (every word must match).
 
-    The backend folds case and, on SQLite, accents, which a SQL LIKE does not do
-    for Greek.
+    The backend folds the case of Greek letters, which a SQL LIKE on SQLite
+    does not.
     """
     words = search_terms(params)
     if not words:
-        return queryset
-    found = queryset.model.objects.search(" ".join(words), operator="and")
+        # Nothing searchable left (only punctuation, say): nothing matches.
+        return queryset.none() if (params.get("search") or "").strip() else queryset
+    found = get_search_backend().search(" ".join(words), queryset.model, operator="and")
     return queryset.filter(pk__in=[obj.pk for obj in found])
 
 

@@ -285,3 +285,20 @@ def test_every_imported_service_is_served_with_the_same_data(client, home):
         )
         found = get(client, "/services", taxonomy_term_id=category, per_page=100)
         assert record["id"] in [item["id"] for item in found.json()["contents"]]
+
+
+@pytest.mark.parametrize(
+    "query", ['"unclosed', "&&& | !", "a:b OR c", "'; drop table", "*"]
+)
+def test_search_syntax_never_reaches_the_backend(client, rich_service, query):
+    response = get(client, "/services", search=query)
+    assert response.status_code == 200
+    validate_page(response.json(), "/services")
+    assert get(client, "/organizations", search=query).status_code == 200
+    assert get(client, "/taxonomy_terms", search=query).status_code == 200
+
+
+def test_search_ignores_the_case_of_greek_words(client, rich_service):
+    for query in ("ΣΤΈΓΑΣΗΣ", "στέγασης", "Επίδομα Στέγασης", "δήμος καλαμάτας"):
+        data = get(client, "/services", search=query).json()
+        assert [item["name"] for item in data["contents"]] == ["Επίδομα Στέγασης"]

@@ -1,4 +1,5 @@
 import copy
+import io
 import json
 
 import pytest
@@ -49,9 +50,10 @@ def counts():
 
 
 def test_the_shared_file_creates_a_live_page_for_every_service(home, records):
-    result = import_services(records)
+    out = io.StringIO()
+    call_command("import_hsds", str(DATA_FILE), stdout=out)
 
-    assert (result.created, result.updated, result.unchanged) == (34, 0, 0)
+    assert "34 services: 34 created, 0 updated, 0 unchanged" in out.getvalue()
     directory = DirectoryPage.objects.get()
     assert directory.slug == "programmata-ypiresies"
     assert directory.title == "Προγράμματα και υπηρεσίες"
@@ -146,7 +148,7 @@ def test_the_command_reads_our_own_paged_output(home, records, tmp_path):
     path = tmp_path / "page.json"
     paged = {"total_items": 34, "page_number": 1, "contents": records}
     path.write_text(json.dumps(paged), encoding="utf-8")
-    out = __import__("io").StringIO()
+    out = io.StringIO()
 
     call_command("import_hsds", str(path), stdout=out)
 
