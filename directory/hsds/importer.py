@@ -381,7 +381,7 @@ class _Importer:
         term = _object(term, path)
         term_id = _uuid(term, "id", path)
         taxonomy = term.get("taxonomy")
-        if taxonomy not in TAXONOMIES:
+        if not isinstance(taxonomy, str) or taxonomy not in TAXONOMIES:
             taxonomy = next(
                 (
                     name
@@ -668,7 +668,7 @@ class _Importer:
         name = _line(data, "name", "", required=True, max_length=255)
         description = normalise_lines(_text(data, "description", ""))
         status = data.get("status") or "active"
-        if status not in STATUS_FROM_HSDS:
+        if not isinstance(status, str) or status not in STATUS_FROM_HSDS:
             raise FieldError("status", f"is not an HSDS status: {status!r}")
         minimum_age = _age(data, "minimum_age", "")
         maximum_age = _age(data, "maximum_age", "")
@@ -774,6 +774,7 @@ class _Importer:
             email = _email(item, "email", item_path)
             phone = self._first_phone(item, item_path)
             name = _line(item, "name", item_path, max_length=150) or email or phone
+            name = name[:150]
             if name:
                 contacts.append(ServiceContact(name=name, phone=phone, email=email))
         for order, contact in enumerate(contacts):

@@ -214,6 +214,9 @@ def test_a_bad_record_leaves_an_earlier_import_untouched(home, records):
         (lambda r: r.update(id="123"), "field id"),
         (lambda r: r.pop("name"), "field name"),
         (lambda r: r.update(status="open"), "field status"),
+        (lambda r: r.update(status=["active"]), "field status"),
+        (lambda r: r.update(attributes=[{"id": 5}]), "attributes[0].taxonomy_term_id"),
+        (lambda r: r.update(organization="ΟΠΕΚΑ"), "field organization"),
         (lambda r: r.update(email="not an address"), "field email"),
         (lambda r: r.update(minimum_age=30, maximum_age=20), "field maximum_age"),
         (
