@@ -13,6 +13,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("api/hsds/", include("directory.urls")),
 ]
 
 urlpatterns += i18n_patterns(
