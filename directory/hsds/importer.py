@@ -26,7 +26,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import Truncator, slugify
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from directory.hsds.serialise import (
     ACCESSIBILITY_FEATURES,
@@ -644,12 +644,12 @@ class _Importer:
     # -- services
 
     def directory_page(self):
+        """The directory under the default site's home page, made if missing."""
+        site = Site.objects.filter(is_default_site=True).select_related("root_page")
+        home = site.first().root_page if site.exists() else None
+        if self.directory is None and home is not None:
+            self.directory = DirectoryPage.objects.child_of(home).first()
         if self.directory is None:
-            self.directory = DirectoryPage.objects.filter(locale=self.locale).first()
-        if self.directory is None:
-            from portal.models import HomePage
-
-            home = HomePage.objects.filter(locale=self.locale).first()
             if home is None:
                 raise HSDSImportError(
                     "There is no home page in the default language to hold the "

@@ -87,3 +87,23 @@ def catalogue(directory):
         status=ServicePage.Status.INACTIVE,
     )
     return directory
+
+
+@pytest.fixture
+def empty_directory(db):
+    """No directory content at all, as on a new site (rolled back afterwards)."""
+    from directory.models import (
+        Category,
+        DirectoryPage,
+        Language,
+        Location,
+        Municipality,
+        Organisation,
+        TargetGroup,
+    )
+
+    DirectoryPage.objects.all().delete()
+    Category.objects.filter(parent__isnull=False).delete()
+    for model in (Location, Organisation, Category, Municipality, TargetGroup):
+        model.objects.all().delete()
+    Language.objects.all().delete()

@@ -29,6 +29,9 @@ from tests.directory.test_hsds_schema import (
     validate_service,
 )
 
+# These tests describe a new site: the seeded demo directory is set aside.
+pytestmark = pytest.mark.usefixtures("empty_directory")
+
 API = "/api/hsds"
 MAX_QUERIES = 12
 

@@ -32,6 +32,9 @@ from directory.models import (
 )
 from tests.directory.test_hsds_schema import validate_service
 
+# These tests describe a new site: the seeded demo directory is set aside.
+pytestmark = pytest.mark.usefixtures("empty_directory")
+
 
 def build_rich_service(home):
     """A service using every field the HSDS mapping knows about."""

@@ -22,7 +22,8 @@ from directory.models import (
 )
 from tests.directory.test_hsds_schema import DATA_FILE, needs_data, validate_service
 
-pytestmark = needs_data
+# These tests describe a new site: the seeded demo directory is set aside.
+pytestmark = [needs_data, pytest.mark.usefixtures("empty_directory")]
 
 
 @pytest.fixture

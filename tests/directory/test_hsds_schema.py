@@ -15,6 +15,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+# These tests describe a new site: the seeded demo directory is set aside.
+pytestmark = pytest.mark.usefixtures("empty_directory")
+
 SHARED = Path(settings.BASE_DIR).parent / "shared"
 SCHEMA_DIR = SHARED / "hsds-schema"
 DATA_FILE = SHARED / "data" / "services.hsds.json"
