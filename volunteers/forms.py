@@ -2,7 +2,6 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from directory.models import Language, Municipality
 from volunteers.models import (
@@ -30,6 +29,17 @@ def normalise_phone(value):
             _("Enter a phone number, for example 6912345678."), code="phone"
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def municipalities_for(locale_id):
+    """Municipalities in the visitor's language, in Greek where untranslated."""
+    default = Municipality.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    if locale_id is None:
+        return default
+    translated = Municipality.objects.filter(locale_id=locale_id)
+    return translated | default.exclude(
+        translation_key__in=translated.values("translation_key")
+    )
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):
@@ -121,16 +131,12 @@ class VolunteerSignupForm(forms.Form):
     # Order in the summary of errors and on the page.
     honeypot_field = "homepage"
 
-    def __init__(self, *args, locale=None, index_page=None, **kwargs):
+    def __init__(self, *args, locale_id=None, index_page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.is_spam = False
-        locale = locale or Locale.get_default()
-        municipalities = Municipality.objects.filter(locale=locale)
-        if not municipalities.exists():
-            municipalities = Municipality.objects.filter(locale=Locale.get_default())
-        self.fields["municipality"].queryset = municipalities
+        self.fields["municipality"].queryset = municipalities_for(locale_id)
         self.fields["languages"].queryset = Language.objects.all()
-        opportunities = VolunteerOpportunityPage.objects.live().public()
+        opportunities = VolunteerOpportunityPage.objects.live()
         if index_page is not None:
             opportunities = opportunities.child_of(index_page)
         self.fields["interests"].queryset = opportunities.order_by("path")
@@ -173,7 +179,10 @@ class VolunteerSignupForm(forms.Form):
         municipality = self.cleaned_data["municipality"]
         if municipality is None:
             return None
-        default = municipality.get_translation_or_none(Locale.get_default())
+        default = Municipality.objects.filter(
+            translation_key=municipality.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).first()
         return default or municipality
 
     def clean(self):

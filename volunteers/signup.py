@@ -13,6 +13,7 @@ import base64
 import datetime
 import time
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -193,8 +194,11 @@ def confirm_signup(public_id, index_url=""):
                     notify = True
                 if notify:
                     transaction.on_commit(
-                        lambda: send_volunteer_email.enqueue(
-                            "notify_coordinators", volunteer.pk, index_url
+                        partial(
+                            send_volunteer_email.enqueue,
+                            "notify_coordinators",
+                            volunteer.pk,
+                            index_url,
                         )
                     )
                 return volunteer

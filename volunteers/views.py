@@ -5,6 +5,7 @@ Views only read input and choose a template; volunteers.signup has the rules.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Case, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -73,20 +74,34 @@ def preselected_opportunity(request, page):
     return VolunteerOpportunityPage.objects.child_of(page).live().filter(pk=pk).first()
 
 
-def privacy_page(page):
+def privacy_page(request, page):
+    """The centre's privacy notice in the page's language, in one query."""
+    from wagtail.models import Page
+
     from portal.models import CentreSettings
 
-    notice = CentreSettings.load().privacy_page
-    if notice is None:
+    notice_id = CentreSettings.load(request_or_site=request).privacy_page_id
+    if notice_id is None:
         return None
-    return notice.get_translation_or_none(page.locale) or notice
+    return (
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(pk=notice_id).values(
+                "translation_key"
+            )
+        )
+        .order_by(Case(When(locale_id=page.locale_id, then=0), default=1))
+        .first()
+    )
 
 
 def signup(request, page):
     if request.method == "POST":
         if is_rate_limited(request, "signup"):
             return too_many(request, page)
-        form = VolunteerSignupForm(request.POST, locale=page.locale, index_page=page)
+        form = VolunteerSignupForm(
+            request.POST, locale_id=page.locale_id, index_page=page
+        )
         if form.is_valid():
             if not form.is_spam:
                 rules.create_signup(
@@ -98,12 +113,14 @@ def signup(request, page):
     else:
         opportunity = preselected_opportunity(request, page)
         initial = {"interests": [opportunity.pk]} if opportunity else {}
-        form = VolunteerSignupForm(initial=initial, locale=page.locale, index_page=page)
+        form = VolunteerSignupForm(
+            initial=initial, locale_id=page.locale_id, index_page=page
+        )
     return render(
         request,
         page,
         "signup.html",
-        {"form": form, "privacy_page": privacy_page(page)},
+        {"form": form, "privacy_page": privacy_page(request, page)},
     )
 
 
