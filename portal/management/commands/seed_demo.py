@@ -4,9 +4,10 @@ from django.db import transaction
 
 import directory.demo
 import portal.demo.build
+import volunteers.demo
 
 # Taxonomy first: the pages after it refer to it.
-BUILDERS = [directory.demo.build, portal.demo.build.build]
+BUILDERS = [directory.demo.build, portal.demo.build.build, volunteers.demo.build]
 
 
 class Command(BaseCommand):
