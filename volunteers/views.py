@@ -71,6 +71,8 @@ def preselected_opportunity(request, page):
         pk = int(request.GET.get("opportunity", ""))
     except ValueError:
         return None
+    if not 0 < pk < 2**63:
+        return None
     return VolunteerOpportunityPage.objects.child_of(page).live().filter(pk=pk).first()
 
 

@@ -111,6 +111,21 @@ def test_menu_and_dashboard_panel_only_for_coordinators(client, volunteer, role)
     assert (reverse("volunteers:index") in html) == shown
 
 
+def test_inspect_view_shows_answers_in_words(client, volunteering):
+    volunteer = VolunteerFactory(
+        skills=["tutoring"],
+        availability=["sat-evening"],
+        interests=[volunteering["tutoring"]],
+        languages=[volunteering["language"]],
+    )
+    login_as(client, "Volunteer coordinators")
+    html = client.get(reverse("volunteers:inspect", args=[volunteer.pk])).content
+    text = html.decode()
+    assert "Σχολική στήριξη" in text
+    assert volunteering["language"].name in text
+    assert '"tutoring"' not in text
+
+
 def test_coordinator_cannot_add_volunteers_by_hand(client, volunteer):
     login_as(client, "Volunteer coordinators")
     response = client.get(reverse("volunteers:add"))

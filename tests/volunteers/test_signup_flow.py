@@ -93,6 +93,13 @@ def test_whole_flow_from_form_to_confirmation_through_the_emailed_link(
     assert f"/admin/volunteers/edit/{volunteer.pk}/" in notification.body
 
 
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "99999999999999999999999"])
+def test_nonsense_preselection_shows_the_form(client, signup_url, value):
+    response = client.get(f"{signup_url}?opportunity={value}")
+    assert response.status_code == 200
+    assert "checked" not in response.content.decode()
+
+
 def test_opportunity_page_links_to_the_form_with_it_preselected(client, volunteering):
     tutoring = volunteering["tutoring"]
     page = client.get(tutoring.url)
@@ -325,8 +332,11 @@ def test_confirmation_email_is_in_the_language_of_the_signup(db):
     assert recipients == [volunteer.email]
 
 
-@pytest.mark.parametrize("path", ["", "eggrafi/", "efcharistoume/", "apoxorisi/"])
+@pytest.mark.parametrize(
+    "path", ["", "eggrafi/", "efcharistoume/", "apoxorisi/", "dianomi-trofimon/"]
+)
 def test_public_pages_use_few_queries(client, volunteering, path):
+    VolunteerFactory.create_batch(5, interests=[volunteering["food"]])
     url = volunteering["index"].url + path
     client.get(url)  # warm the chrome cache, as on a running site
     with CaptureQueriesContext(connection) as queries:
