@@ -56,9 +56,21 @@ class VolunteerFilterSet(WagtailFilterSet):
         queryset=Municipality.objects.all(),
     )
 
+    email_failed = django_filters.BooleanFilter(
+        label=_("E-mail could not be sent"),
+        method="filter_email_failed",
+    )
+
     class Meta:
         model = Volunteer
         fields = ["status"]
+
+    def filter_email_failed(self, queryset, name, value):
+        if value is None:
+            return queryset
+        if value:
+            return queryset.exclude(email_error="")
+        return queryset.filter(email_error="")
 
 
 class VolunteerViewSet(ModelViewSet):

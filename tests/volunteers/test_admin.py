@@ -192,3 +192,12 @@ def test_opportunity_filter(client, volunteering):
     html = client.get(f"{reverse('volunteers:index')}?opportunity={food.pk}").content
     assert "Με ενδιαφέρον" in html.decode()
     assert "Χωρίς ενδιαφέρον" not in html.decode()
+
+
+def test_failed_emails_can_be_listed(client, db):
+    VolunteerFactory(name="Χωρίς πρόβλημα")
+    VolunteerFactory(name="Με πρόβλημα", email_error="2026-11-23 10:00 confirm: down")
+    login_as(client, "Volunteer coordinators")
+    html = client.get(f"{reverse('volunteers:index')}?email_failed=true").content
+    assert "Με πρόβλημα" in html.decode()
+    assert "Χωρίς πρόβλημα" not in html.decode()
