@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import openpyxl
@@ -6,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from directory.factories import LanguageFactory, MunicipalityFactory
 from volunteers.factories import VolunteerFactory
@@ -133,13 +135,22 @@ def test_coordinator_cannot_add_volunteers_by_hand(client, volunteer):
 
 
 def test_dashboard_counts_volunteers_confirmed_this_week(client, db):
-    VolunteerFactory.create_batch(3)
-    VolunteerFactory(status=Volunteer.Status.UNCONFIRMED)
+    from volunteers.wagtail_hooks import NewVolunteersPanel
+
+    recent = VolunteerFactory.create_batch(3)
+    VolunteerFactory(status=Volunteer.Status.UNCONFIRMED, name="Ανεπιβεβαίωτος")
+    old = VolunteerFactory(name="Παλιός Εθελοντής")
+    Volunteer.objects.filter(pk=old.pk).update(
+        confirmed_at=timezone.now() - datetime.timedelta(days=8)
+    )
     login_as(client, "Volunteer coordinators")
+
+    assert NewVolunteersPanel().get_context_data({})["count"] == 3
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     panel = html.split('id="new-volunteers-heading"')[1].split("</section>")[0]
-    assert "3" in panel
-    assert "4" not in panel
+    assert all(volunteer.name in panel for volunteer in recent)
+    assert "Ανεπιβεβαίωτος" not in panel
+    assert "Παλιός Εθελοντής" not in panel
 
 
 def test_filters_search_and_export_use_the_same_list(client, db):
