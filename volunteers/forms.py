@@ -42,6 +42,25 @@ def municipalities_for(locale_id):
     )
 
 
+class ChoicesByIdField(forms.ModelMultipleChoiceField):
+    """Rejects ids no database column can hold before they reach the query
+    (SQLite raises OverflowError on them instead of finding nothing)."""
+
+    def _check_values(self, value):
+        for key in value:
+            try:
+                number = int(str(key))
+            except (TypeError, ValueError):
+                continue  # the parent reports it as invalid
+            if not -(2**63) <= number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": key},
+                )
+        return super()._check_values(value)
+
+
 class CheckboxGroup(forms.CheckboxSelectMultiple):
     """Checkboxes rendered one by one by our templates, inside a fieldset."""
 
@@ -77,7 +96,7 @@ class VolunteerSignupForm(forms.Form):
         required=False,
         widget=CheckboxGroup,
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = ChoicesByIdField(
         label=_("Languages you speak (optional)"),
         queryset=Language.objects.none(),
         required=False,
@@ -90,7 +109,7 @@ class VolunteerSignupForm(forms.Form):
         widget=CheckboxGroup,
         error_messages={"required": _("Choose at least one time when you could help.")},
     )
-    interests = forms.ModelMultipleChoiceField(
+    interests = ChoicesByIdField(
         label=_("Which opportunities interest you? (optional)"),
         queryset=VolunteerOpportunityPage.objects.none(),
         required=False,

@@ -3,6 +3,7 @@ dashboard panel. Only users with the volunteer permissions (the "Volunteer
 coordinators" group and superusers) see any of it."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -28,6 +29,25 @@ def json_list_contains(queryset, name, value):
     return queryset.filter(**{f"{name}__icontains": f'"{value}"'})
 
 
+class BoundedIdField(django_filters.fields.ModelChoiceField):
+    """Refuses ids too large for a database column instead of crashing."""
+
+    def to_python(self, value):
+        try:
+            number = int(str(value))
+        except (TypeError, ValueError):
+            return super().to_python(value)
+        if not -(2**63) <= number < 2**63:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = BoundedIdField
+
+
 class VolunteerFilterSet(WagtailFilterSet):
     skill = django_filters.ChoiceFilter(
         label=_("Skill"),
@@ -41,17 +61,17 @@ class VolunteerFilterSet(WagtailFilterSet):
         choices=availability_choices,
         method=json_list_contains,
     )
-    language = django_filters.ModelChoiceFilter(
+    language = ModelChoiceFilter(
         label=_("Language"),
         field_name="languages",
         queryset=Language.objects.all(),
     )
-    opportunity = django_filters.ModelChoiceFilter(
+    opportunity = ModelChoiceFilter(
         label=_("Opportunity"),
         field_name="interests",
         queryset=VolunteerOpportunityPage.objects.order_by("path"),
     )
-    municipality = django_filters.ModelChoiceFilter(
+    municipality = ModelChoiceFilter(
         label=_("Municipality"),
         queryset=Municipality.objects.all(),
     )

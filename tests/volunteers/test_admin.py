@@ -212,3 +212,11 @@ def test_failed_emails_can_be_listed(client, db):
     html = client.get(f"{reverse('volunteers:index')}?email_failed=true").content
     assert "Με πρόβλημα" in html.decode()
     assert "Χωρίς πρόβλημα" not in html.decode()
+
+
+@pytest.mark.parametrize("name", ["language", "opportunity", "municipality", "skill"])
+def test_nonsense_filter_values_never_break_the_list(client, volunteer, name):
+    login_as(client, "Volunteer coordinators")
+    for value in ["abc", str(2**70), "-1", "\u0660"]:
+        response = client.get(f"{reverse('volunteers:index')}?{name}={value}")
+        assert response.status_code == 200
