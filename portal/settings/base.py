@@ -203,3 +203,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
+
+# The version of the privacy notice that consent forms record with the consent.
+KENTRO_PRIVACY_NOTICE_VERSION = env.get("KENTRO_PRIVACY_NOTICE_VERSION", "1")

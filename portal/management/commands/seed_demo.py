@@ -4,6 +4,7 @@ from django.db import transaction
 
 import directory.demo
 import portal.demo.build
+import volunteers.demo
 from portal.demo.indexing import indexed_at_the_end
 
 # Taxonomy first: the pages after it refer to it; services go under the home page.
@@ -11,6 +12,7 @@ BUILDERS = [
     directory.demo.build_taxonomies,
     portal.demo.build.build,
     directory.demo.build,
+    volunteers.demo.build,
 ]
 
 

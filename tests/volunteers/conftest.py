@@ -1,0 +1,72 @@
+import time
+
+import pytest
+from django.core import mail
+
+from directory.factories import LanguageFactory, MunicipalityFactory
+from volunteers.factories import (
+    VolunteerIndexPageFactory,
+    VolunteerOpportunityPageFactory,
+)
+from volunteers.signup import started_token
+
+
+@pytest.fixture
+def volunteering(home):
+    index = VolunteerIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    food = VolunteerOpportunityPageFactory(
+        parent=index, title="Διανομή τροφίμων", slug="dianomi-trofimon"
+    )
+    tutoring = VolunteerOpportunityPageFactory(
+        parent=index, title="Σχολική στήριξη", slug="sxoliki-stirixi"
+    )
+    return {
+        "index": index,
+        "food": food,
+        "tutoring": tutoring,
+        "municipality": MunicipalityFactory(),
+        "language": LanguageFactory(),
+    }
+
+
+@pytest.fixture
+def signup_url(volunteering):
+    return volunteering["index"].url + "eggrafi/"
+
+
+@pytest.fixture
+def valid_data(volunteering):
+    def make(**changes):
+        data = {
+            "name": "Ελένη Δοκιμαστική",
+            "email": "eleni@example.org",
+            "phone": "6912345678",
+            "municipality": str(volunteering["municipality"].pk),
+            "skills": ["food", "digital"],
+            "languages": [str(volunteering["language"].pk)],
+            "availability": ["mon-morning", "sat-evening"],
+            "interests": [str(volunteering["food"].pk)],
+            "message": "Μπορώ να βοηθήσω τα Σάββατα.",
+            "is_adult": "on",
+            "privacy_consent": "on",
+            "may_contact_about_future": "on",
+            "homepage": "",
+            "started": started_token(time.time() - 60),
+        }
+        data.update(changes)
+        return {key: value for key, value in data.items() if value is not None}
+
+    return make
+
+
+def link_from(message, marker):
+    for line in message.body.splitlines():
+        if marker in line and line.strip().startswith("http"):
+            return line.strip()
+    raise AssertionError(f"no {marker} link in {message.body!r}")
+
+
+@pytest.fixture
+def outbox():
+    return mail.outbox

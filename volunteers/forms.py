@@ -1,0 +1,259 @@
+import phonenumbers
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Language, Municipality
+from volunteers.models import (
+    DayPart,
+    Skill,
+    VolunteerOpportunityPage,
+    Weekday,
+    availability_choices,
+)
+from volunteers.signup import seconds_since_started, started_token
+
+PHONE_REGION = "GR"
+
+
+def normalise_phone(value):
+    """A Greek or international number in E.164 form, or ValidationError."""
+    try:
+        number = phonenumbers.parse(value, PHONE_REGION)
+    except phonenumbers.NumberParseException as error:
+        raise forms.ValidationError(
+            _("Enter a phone number, for example 6912345678."), code="phone"
+        ) from error
+    if not phonenumbers.is_valid_number(number):
+        raise forms.ValidationError(
+            _("Enter a phone number, for example 6912345678."), code="phone"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def municipalities_for(locale_id):
+    """Municipalities in the visitor's language, in Greek where untranslated."""
+    default = Municipality.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    if locale_id is None:
+        return default
+    translated = Municipality.objects.filter(locale_id=locale_id)
+    return translated | default.exclude(
+        translation_key__in=translated.values("translation_key")
+    )
+
+
+class ChoicesByIdField(forms.ModelMultipleChoiceField):
+    """Rejects ids no database column can hold before they reach the query
+    (SQLite raises OverflowError on them instead of finding nothing)."""
+
+    def _check_values(self, value):
+        for key in value:
+            try:
+                number = int(str(key))
+            except (TypeError, ValueError):
+                continue  # the parent reports it as invalid
+            if not -(2**63) <= number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": key},
+                )
+        return super()._check_values(value)
+
+
+class CheckboxGroup(forms.CheckboxSelectMultiple):
+    """Checkboxes rendered one by one by our templates, inside a fieldset."""
+
+
+class VolunteerSignupForm(forms.Form):
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("We will send you a link to confirm your sign-up."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        max_length=32,
+        required=False,
+        help_text=_("So that a coordinator can call you. For example 6912345678."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality where you live (optional)"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("Choose…"),
+    )
+    skills = forms.MultipleChoiceField(
+        label=_("What could you help with? (optional)"),
+        choices=Skill.choices,
+        required=False,
+        widget=CheckboxGroup,
+    )
+    languages = ChoicesByIdField(
+        label=_("Languages you speak (optional)"),
+        queryset=Language.objects.none(),
+        required=False,
+        widget=CheckboxGroup,
+    )
+    availability = forms.MultipleChoiceField(
+        label=_("When could you help?"),
+        help_text=_("Choose every time that usually suits you."),
+        choices=availability_choices,
+        widget=CheckboxGroup,
+        error_messages={"required": _("Choose at least one time when you could help.")},
+    )
+    interests = ChoicesByIdField(
+        label=_("Which opportunities interest you? (optional)"),
+        queryset=VolunteerOpportunityPage.objects.none(),
+        required=False,
+        widget=CheckboxGroup,
+    )
+    message = forms.CharField(
+        label=_("Anything you would like to tell us (optional)"),
+        max_length=2000,
+        required=False,
+        help_text=_("At most 2,000 characters."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    is_adult = forms.BooleanField(
+        label=_("I am 18 or over"),
+        error_messages={"required": _("Volunteers must be 18 or over.")},
+    )
+    privacy_consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree that the Community Centre "
+            "keeps these details to organise volunteering"
+        ),
+        error_messages={
+            "required": _("We can only keep your sign-up with your consent.")
+        },
+    )
+    may_contact_about_future = forms.BooleanField(
+        label=_("You may contact me about future volunteering opportunities"),
+        required=False,
+    )
+    # Abuse protection: people never see or fill this field; robots do.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # Order in the summary of errors and on the page.
+    honeypot_field = "homepage"
+
+    def __init__(self, *args, locale_id=None, index_page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_spam = False
+        self.fields["municipality"].queryset = municipalities_for(locale_id)
+        self.fields["languages"].queryset = Language.objects.all()
+        opportunities = VolunteerOpportunityPage.objects.live()
+        if index_page is not None:
+            opportunities = opportunities.child_of(index_page)
+        self.fields["interests"].queryset = opportunities.order_by("path")
+        if not self.is_bound:
+            self.initial.setdefault("started", started_token())
+        self._describe_fields()
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe_fields()
+
+    def _describe_fields(self):
+        """Tie hints and error messages to their inputs for screen readers."""
+        for name, field in self.fields.items():
+            if isinstance(field.widget, (forms.HiddenInput, CheckboxGroup)):
+                continue
+            bound = self[name]
+            described_by = []
+            if self.is_bound and self.errors.get(name):
+                described_by.append(f"{bound.auto_id}-error")
+            if field.help_text:
+                described_by.append(f"{bound.auto_id}-hint")
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not any(character.isalpha() for character in name):
+            raise forms.ValidationError(_("Enter your name."), code="name")
+        return name
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_phone(phone) if phone else ""
+
+    def clean_municipality(self):
+        """Keep the Greek term, so that coordinators filter on one list."""
+        municipality = self.cleaned_data["municipality"]
+        if municipality is None:
+            return None
+        default = Municipality.objects.filter(
+            translation_key=municipality.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).first()
+        return default or municipality
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(self.honeypot_field):
+            self.is_spam = True
+        elapsed = seconds_since_started(self.data.get("started") or "")
+        minimum = getattr(settings, "KENTRO_VOLUNTEER_MIN_FILL_SECONDS", 3)
+        if elapsed is None or elapsed < minimum:
+            # Start the clock again, so that sending the form back works.
+            self.data = self.data.copy()
+            self.data["started"] = started_token()
+            raise forms.ValidationError(
+                _(
+                    "The form was sent too quickly or has expired. Please check "
+                    "your answers and send it again."
+                ),
+                code="too_fast",
+            )
+        return cleaned
+
+    def visible_fields_in_order(self):
+        return [
+            self[name] for name in self.fields if name not in ("homepage", "started")
+        ]
+
+    def error_links(self):
+        """(anchor, message) pairs for the summary of errors at the top."""
+        links = []
+        for name in self.fields:
+            for message in self.errors.get(name, []):
+                bound = self[name]
+                anchor = bound.auto_id
+                if isinstance(self.fields[name].widget, CheckboxGroup):
+                    anchor = f"{bound.auto_id}_0"
+                links.append((anchor, f"{bound.label}: {message}"))
+        return links
+
+    def availability_rows(self):
+        """The availability checkboxes grouped by weekday, three to a day."""
+        subwidgets = list(self["availability"].subwidgets)
+        parts = list(DayPart)
+        rows = []
+        for index, day in enumerate(Weekday):
+            boxes = subwidgets[index * len(parts) : (index + 1) * len(parts)]
+            rows.append((day, list(zip(parts, boxes, strict=True))))
+        return rows
+
+
+class WithdrawalRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail you signed up with"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -1,0 +1,96 @@
+"""E-mail to and about volunteers, sent by django-tasks after a commit."""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from volunteers.models import Volunteer, VolunteerIndexPage
+from volunteers.signup import confirmation_token, withdrawal_token
+
+logger = logging.getLogger(__name__)
+
+COORDINATORS_GROUP = "Volunteer coordinators"
+SEND_ATTEMPTS = 3
+
+
+def route_url(index_url, name, *args):
+    return (
+        index_url.rstrip("/")
+        + "/"
+        + VolunteerIndexPage.get_resolver().reverse(name, *args)
+    )
+
+
+def coordinator_addresses():
+    users = get_user_model().objects.filter(
+        groups__name=COORDINATORS_GROUP, is_active=True
+    )
+    return sorted({user.email for user in users if user.email})
+
+
+def build_message(kind, volunteer, index_url):
+    """The subject, body and recipients of one e-mail, in the right language."""
+    context = {
+        "volunteer": volunteer,
+        "withdraw_url": route_url(
+            index_url, "withdraw", withdrawal_token(volunteer.email)
+        ),
+    }
+    if kind == "confirm":
+        context["confirm_url"] = route_url(
+            index_url, "confirm", confirmation_token(volunteer)
+        )
+        language, recipients = volunteer.language, [volunteer.email]
+    elif kind == "withdrawal_link":
+        language, recipients = volunteer.language, [volunteer.email]
+    elif kind == "notify_coordinators":
+        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "volunteers:edit", args=[volunteer.pk]
+        )
+        language, recipients = settings.LANGUAGE_CODE, coordinator_addresses()
+    else:
+        raise ValueError(f"unknown e-mail kind {kind!r}")
+    with translation.override(language):
+        subject = render_to_string(f"volunteers/email/{kind}_subject.txt", context)
+        body = render_to_string(f"volunteers/email/{kind}.txt", context)
+    return " ".join(subject.split()), body, recipients
+
+
+@task()
+def send_volunteer_email(kind, volunteer_pk, index_url):
+    """Send one e-mail; on failure, try again, then record it for the staff.
+
+    The sign-up is already committed when this runs, so a failure loses
+    nothing: the coordinators see the error on the volunteer's record and the
+    task backend marks the task as failed.
+    """
+    volunteer = Volunteer.objects.filter(pk=volunteer_pk).first()
+    if volunteer is None:  # withdrawn or purged in the meantime
+        return "gone"
+    subject, body, recipients = build_message(kind, volunteer, index_url)
+    if not recipients:
+        return "no recipients"
+    message = EmailMessage(subject, body, to=recipients)
+    error = None
+    for _attempt in range(SEND_ATTEMPTS):
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError) as exc:
+            error = exc
+            continue
+        if volunteer.email_error:
+            Volunteer.objects.filter(pk=volunteer.pk).update(email_error="")
+        return "sent"
+    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    Volunteer.objects.filter(pk=volunteer.pk).update(
+        email_error=f"{stamp} {kind}: {error}"[:1000]
+    )
+    logger.error("Volunteer e-mail %s to #%s failed: %s", kind, volunteer.pk, error)
+    raise error

@@ -1,0 +1,191 @@
+"""The coordinators' side: the volunteers list, its filters and export, and a
+dashboard panel. Only users with the volunteer permissions (the "Volunteer
+coordinators" group and superusers) see any of it."""
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from directory.models import Language, Municipality
+from volunteers.models import (
+    Skill,
+    Volunteer,
+    VolunteerOpportunityPage,
+    availability_choices,
+)
+from volunteers.signup import new_this_week
+
+
+def json_list_contains(queryset, name, value):
+    # The JSON text of the list contains the quoted code ("tutoring"); works
+    # the same on SQLite and PostgreSQL.
+    if not value:
+        return queryset
+    return queryset.filter(**{f"{name}__icontains": f'"{value}"'})
+
+
+class BoundedIdField(django_filters.fields.ModelChoiceField):
+    """Refuses ids too large for a database column instead of crashing."""
+
+    def to_python(self, value):
+        try:
+            number = int(str(value))
+        except (TypeError, ValueError):
+            return super().to_python(value)
+        if not -(2**63) <= number < 2**63:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = BoundedIdField
+
+
+class VolunteerFilterSet(WagtailFilterSet):
+    skill = django_filters.ChoiceFilter(
+        label=_("Skill"),
+        field_name="skills",
+        choices=Skill.choices,
+        method=json_list_contains,
+    )
+    available = django_filters.ChoiceFilter(
+        label=_("Available"),
+        field_name="availability",
+        choices=availability_choices,
+        method=json_list_contains,
+    )
+    language = ModelChoiceFilter(
+        label=_("Language"),
+        field_name="languages",
+        queryset=Language.objects.all(),
+    )
+    opportunity = ModelChoiceFilter(
+        label=_("Opportunity"),
+        field_name="interests",
+        queryset=VolunteerOpportunityPage.objects.order_by("path"),
+    )
+    municipality = ModelChoiceFilter(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+    )
+
+    email_failed = django_filters.BooleanFilter(
+        label=_("E-mail could not be sent"),
+        method="filter_email_failed",
+    )
+
+    class Meta:
+        model = Volunteer
+        fields = ["status"]
+
+    def filter_email_failed(self, queryset, name, value):
+        if value is None:
+            return queryset
+        if value:
+            return queryset.exclude(email_error="")
+        return queryset.filter(email_error="")
+
+
+class VolunteerViewSet(ModelViewSet):
+    model = Volunteer
+    name = "volunteers"
+    icon = "group"
+    menu_label = _("Volunteers")
+    menu_order = 260
+    add_to_admin_menu = True
+    filterset_class = VolunteerFilterSet
+    search_fields = ["name", "email"]
+    list_display = ["name", "email", "status", "municipality", "created_at"]
+    list_per_page = 50
+    # Coordinators change the status and keep notes; the rest is the
+    # volunteer's own answer, shown on the inspect page.
+    form_fields = ["status", "notes"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "status",
+        "name",
+        "email",
+        "phone",
+        "municipality",
+        "skills_text",
+        "languages_text",
+        "availability_text",
+        "interests_text",
+        "message",
+        "is_adult",
+        "privacy_notice_version",
+        "consented_at",
+        "may_contact_about_future",
+        "language",
+        "notes",
+        "email_error",
+        "created_at",
+        "confirmed_at",
+    ]
+    list_export = [
+        "name",
+        "email",
+        "phone",
+        "status",
+        "municipality",
+        "skills_text",
+        "languages_text",
+        "availability_text",
+        "interests_text",
+        "may_contact_about_future",
+        "created_at",
+        "confirmed_at",
+        "notes",
+    ]
+    export_headings = {
+        "skills_text": _("Skills"),
+        "languages_text": _("Languages"),
+        "availability_text": _("Availability"),
+        "interests_text": _("Interested in"),
+    }
+    export_filename = "volunteers"
+
+    def get_queryset(self, request):
+        return Volunteer.objects.select_related("municipality").prefetch_related(
+            "languages", "interests"
+        )
+
+
+volunteer_viewset = VolunteerViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_viewset():
+    return volunteer_viewset
+
+
+class NewVolunteersPanel(Component):
+    name = "new_volunteers"
+    order = 50
+    template_name = "volunteers/admin/new_volunteers_panel.html"
+
+    def get_context_data(self, parent_context):
+        volunteers = new_this_week().order_by("-confirmed_at")
+        return {
+            "count": volunteers.count(),
+            "volunteers": volunteers[:5],
+        }
+
+
+def can_see_volunteers(user):
+    return ModelPermissionPolicy(Volunteer).user_has_any_permission(
+        user, ["view", "change"]
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_volunteers_panel(request, panels):
+    if can_see_volunteers(request.user):
+        panels.append(NewVolunteersPanel())
