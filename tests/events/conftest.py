@@ -1,0 +1,18 @@
+import pytest
+
+from events.factories import EventIndexPageFactory, MobileUnitPageFactory
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def index(home):
+    return publish(EventIndexPageFactory(parent=home))
+
+
+@pytest.fixture
+def mobile_unit_page(home):
+    return publish(MobileUnitPageFactory(parent=home))
