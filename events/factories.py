@@ -37,6 +37,7 @@ class MobileUnitPageFactory(wagtail_factories.PageFactory):
 
 class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Εκδήλωση {n}")
+    slug = factory.Sequence(lambda n: f"ekdilosi-{n}")
     summary = "Τι θα γίνει και για ποιους."
     start = factory.LazyFunction(
         lambda: local_datetime(timezone.localdate() + datetime.timedelta(days=3))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ from events.models import EventOccurrence, EventPage
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 MONTH_VIEW_LIMIT = 600  # occurrences drawn in one month's table
 FEED_LIMIT = 1000
+IN_PERSON_KINDS = [Location.Kind.OFFICE, Location.Kind.MOBILE_STOP]
 
 
 class EventFilterForm(forms.Form):
@@ -60,21 +62,33 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, data, locale_id, **kwargs):
         super().__init__(data, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["category"].choices = everything + list(
-            Category.objects.filter(locale_id=locale_id).values_list("slug", "name")
+        choices = filter_choices(locale_id)
+        for name in ("category", "audience", "municipality", "location"):
+            self.fields[name].choices = [("", _("All")), *choices.get(name, [])]
+
+
+def filter_choices(locale_id):
+    """{filter name: [(slug, name)]} of the terms in a language, in one query."""
+
+    def terms(model, name, **filters):
+        order = models.F("sort_order") if name != "location" else models.Value(0)
+        return (
+            model.objects.filter(locale_id=locale_id, **filters)
+            .order_by()
+            .annotate(filter_name=models.Value(name), order=order)
+            .values_list("filter_name", "order", "name", "slug")
         )
-        self.fields["audience"].choices = everything + list(
-            TargetGroup.objects.filter(locale_id=locale_id).values_list("slug", "name")
-        )
-        self.fields["municipality"].choices = everything + list(
-            Municipality.objects.filter(locale_id=locale_id).values_list("slug", "name")
-        )
-        self.fields["location"].choices = everything + list(
-            Location.objects.filter(locale_id=locale_id)
-            .exclude(kind=Location.Kind.VIRTUAL)
-            .values_list("slug", "name")
-        )
+
+    query = terms(Category, "category").union(
+        terms(TargetGroup, "audience"),
+        terms(Municipality, "municipality"),
+        terms(Location, "location", kind__in=IN_PERSON_KINDS),
+        all=True,
+    )
+    choices = {}
+    for name, _order, label, slug in sorted(query):
+        choices.setdefault(name, []).append((slug, label))
+    return choices
 
 
 @dataclass
