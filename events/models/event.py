@@ -337,10 +337,31 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
     def organiser_display(self):
         return self.organiser.name if self.organiser else self.organiser_name
 
+    def load_related(self):
+        """Fetch the location, its municipality and the organiser in one query."""
+        if self.location_id is None and self.organiser_id is None:
+            return
+        related = EventPage.objects.select_related(
+            "location__municipality", "organiser"
+        ).get(pk=self.pk)
+        self.location = related.location
+        self.organiser = related.organiser
+
     def next_occurrences(self, limit=NEXT_OCCURRENCES_SHOWN):
-        return list(
-            self.occurrences.filter(end__gte=timezone.now()).order_by("start")[:limit]
+        """The next dates; the same query brings the location and organiser."""
+        occurrences = list(
+            self.occurrences.filter(end__gte=timezone.now())
+            .select_related("event__location__municipality", "event__organiser")
+            .order_by("start")[:limit]
         )
+        if occurrences:
+            related = occurrences[0].event
+            self.location, self.organiser = related.location, related.organiser
+            for occurrence in occurrences:
+                occurrence.event = self
+        else:
+            self.load_related()
+        return occurrences
 
     def directions_url(self):
         location = self.location
@@ -413,7 +434,7 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
     def event(self, request):
         return self.render(request)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar.ics/", name="calendar")
     def calendar(self, request):
         from events.ics import ics_response
 
@@ -432,7 +453,7 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
         context.update(
             next_occurrences=occurrences,
             json_ld=self.json_ld(request, occurrences),
-            calendar_url=self.url + self.reverse_subpage("calendar"),
+            calendar_url=(self.url + self.reverse_subpage("calendar")).rstrip("/"),
         )
         return context
 

@@ -44,7 +44,7 @@ class EventIndexPage(RoutablePageMixin, PageMetadataMixin, Page):
     def list_view(self, request):
         return self.render(request)
 
-    @path("feed.ics", name="feed")
+    @path("feed.ics/", name="feed")
     def feed(self, request):
         from events.filters import FEED_LIMIT, occurrences_for
         from events.ics import ics_response
@@ -72,7 +72,7 @@ class EventIndexPage(RoutablePageMixin, PageMetadataMixin, Page):
             form=form,
             filters=filters,
             view=view,
-            feed_url=self.url + self.reverse_subpage("feed"),
+            feed_url=(self.url + self.reverse_subpage("feed")).rstrip("/"),
         )
         if view == "month":
             today = timezone.localdate()
