@@ -348,20 +348,26 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
         self.organiser = related.organiser
 
     def next_occurrences(self, limit=NEXT_OCCURRENCES_SHOWN):
-        """The next dates; the same query brings the location and organiser."""
-        occurrences = list(
-            self.occurrences.filter(end__gte=timezone.now())
-            .select_related("event__location__municipality", "event__organiser")
-            .order_by("start")[:limit]
+        """The next dates; the same query brings the location and organiser
+        (from a past date when there is no next one)."""
+        is_past = models.Case(
+            models.When(end__lt=timezone.now(), then=models.Value(True)),
+            default=models.Value(False),
+            output_field=models.BooleanField(),
         )
-        if occurrences:
-            related = occurrences[0].event
-            self.location, self.organiser = related.location, related.organiser
-            for occurrence in occurrences:
-                occurrence.event = self
-        else:
+        rows = list(
+            self.occurrences.annotate(is_past=is_past)
+            .select_related("event__location__municipality", "event__organiser")
+            .order_by("is_past", "start")[:limit]
+        )
+        if not rows:
             self.load_related()
-        return occurrences
+            return []
+        related = rows[0].event
+        self.location, self.organiser = related.location, related.organiser
+        for occurrence in rows:
+            occurrence.event = self
+        return [occurrence for occurrence in rows if not occurrence.is_past]
 
     def directions_url(self):
         location = self.location

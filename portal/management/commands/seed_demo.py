@@ -3,10 +3,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 import directory.demo
+import events.demo
 import portal.demo.build
 
 # Taxonomy first: the pages after it refer to it.
-BUILDERS = [directory.demo.build, portal.demo.build.build]
+BUILDERS = [directory.demo.build, portal.demo.build.build, events.demo.build]
 
 
 class Command(BaseCommand):
