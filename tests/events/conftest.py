@@ -16,3 +16,11 @@ def index(home):
 @pytest.fixture
 def mobile_unit_page(home):
     return publish(MobileUnitPageFactory(parent=home))
+
+
+def el(msgid):
+    """An interface string as a Greek visitor reads it in the HTML."""
+    from django.utils.translation import gettext, override
+
+    with override("el"):
+        return gettext(msgid)
