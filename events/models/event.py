@@ -350,6 +350,8 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
     def next_occurrences(self, limit=NEXT_OCCURRENCES_SHOWN):
         """The next dates; the same query brings the location and organiser
         (from a past date when there is no next one)."""
+        if self.pk is None:  # the preview of a page not yet saved
+            return []
         is_past = models.Case(
             models.When(end__lt=timezone.now(), then=models.Value(True)),
             default=models.Value(False),
@@ -459,7 +461,11 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
         context.update(
             next_occurrences=occurrences,
             json_ld=self.json_ld(request, occurrences),
-            calendar_url=(self.url + self.reverse_subpage("calendar")).rstrip("/"),
+            calendar_url=(
+                (self.url + self.reverse_subpage("calendar")).rstrip("/")
+                if self.url
+                else ""
+            ),
         )
         return context
 
