@@ -22,7 +22,7 @@ from events.factories import (
     MobileUnitPageFactory,
     local_datetime,
 )
-from events.models import EventDateException, EventPage
+from events.models import EventDateException, EventIndexPage, EventPage
 from portal.models import HomePage
 
 CONTENT = Path(__file__).with_name("demo_content.json")
@@ -197,3 +197,56 @@ def build(log):
     )
     events = build_events(index, centre, organiser, categories, groups)
     log(f"events: {len(visits)} Mobile Unit rounds and {len(events)} other events")
+
+
+SYNTHETIC_TOPICS = [
+    "Ενημέρωση για επιδόματα",
+    "Εργαστήρι δημιουργικής απασχόλησης",
+    "Συνάντηση ομάδας υποστήριξης",
+    "Μάθημα ψηφιακών δεξιοτήτων",
+    "Πολιτιστική βραδιά",
+]
+
+
+def build_synthetic(count, log):
+    """Add ``count`` synthetic events (for load tests), spread over a year.
+
+    The pages are created live without revisions, which keeps thousands of
+    them quick to make; running again adds only the ones missing.
+    """
+    locale = greek_locale()
+    index = EventIndexPage.objects.filter(locale=locale, slug="ekdiloseis").first()
+    if index is None:
+        log("events: no event index, synthetic events skipped")
+        return
+    existing = set(
+        EventPage.objects.child_of(index)
+        .filter(slug__startswith="synthetic-")
+        .values_list("slug", flat=True)
+    )
+    locations = list(Location.objects.filter(locale=locale).order_by("slug"))
+    today = timezone.localdate()
+    added = 0
+    for number in range(count):
+        slug = f"synthetic-{number}"
+        if slug in existing:
+            continue
+        day = today + datetime.timedelta(days=number * 7 % 400 - 30)
+        start = local_datetime(day, 9 + number % 9)
+        event = index.add_child(
+            instance=EventPage(
+                title=f"{SYNTHETIC_TOPICS[number % len(SYNTHETIC_TOPICS)]} #{number}",
+                slug=slug,
+                locale=locale,
+                summary="Συνθετική εκδήλωση για δοκιμές φόρτου.",
+                start=start,
+                end=start + datetime.timedelta(hours=2),
+                repeat="weekly" if number % 10 == 0 else "",
+                repeat_count=8 if number % 10 == 0 else None,
+                location=locations[number % len(locations)] if locations else None,
+                live=True,
+            )
+        )
+        event.rebuild_occurrences()
+        added += 1
+    log(f"events: {added} synthetic events added")

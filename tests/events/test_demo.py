@@ -30,3 +30,13 @@ def test_demo_pages_answer(client, demo_site):
     assert "Δυτική Μάνη" in html and "Καρδαμύλη" in html and "Φιλιατρά" in html
     home = client.get("/").content.decode()
     assert el("Upcoming events") in home
+
+
+def test_seed_demo_adds_synthetic_events_once(demo_site):
+    call_command("seed_demo", "--events", "12", stdout=io.StringIO())
+    synthetic = EventPage.objects.live().filter(slug__startswith="synthetic-")
+    assert synthetic.count() == 12
+    # Every tenth is a weekly event of 8 dates.
+    assert EventOccurrence.objects.filter(event__in=synthetic).count() == 10 + 2 * 8
+    call_command("seed_demo", "--events", "12", stdout=io.StringIO())
+    assert synthetic.count() == 12
