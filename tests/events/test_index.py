@@ -188,3 +188,9 @@ def test_queries_stay_within_budget_and_do_not_grow(client, index, query):
         event_on(index, -5 + n, location=location, slug=f"e-{n}", repeat="daily")
     assert count() == few
     assert few <= MAX_QUERIES_PER_PAGE
+
+
+def test_filtering_the_month_view_stays_on_that_month(client, index):
+    html = text(client.get("/ekdiloseis/?view=month&month=2027-03"))
+    assert '<input type="hidden" name="month" value="2027-03">' in html
+    assert '<input type="hidden" name="view" value="month">' in html
