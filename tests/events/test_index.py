@@ -194,3 +194,12 @@ def test_filtering_the_month_view_stays_on_that_month(client, index):
     html = text(client.get("/ekdiloseis/?view=month&month=2027-03"))
     assert '<input type="hidden" name="month" value="2027-03">' in html
     assert '<input type="hidden" name="view" value="month">' in html
+
+
+def test_a_busy_day_in_the_month_view_links_to_its_list(client, index):
+    for n in range(6):
+        event_on(index, 1, hour=9 + n, title=f"Εργαστήρι {n}", slug=f"ergastiri-{n}")
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    html = text(client.get(f"/ekdiloseis/?view=month&month={day:%Y-%m}"))
+    assert "Εργαστήρι 3" in html and "Εργαστήρι 4" not in html
+    assert f"start={day}&amp;end={day}" in html
