@@ -5,6 +5,7 @@ from django.db import transaction
 import directory.demo
 import portal.demo.build
 import volunteers.demo
+from events import demo as events_demo
 from portal.demo.indexing import indexed_at_the_end
 
 # Taxonomy first: the pages after it refer to it; services go under the home page.
@@ -12,6 +13,7 @@ BUILDERS = [
     directory.demo.build_taxonomies,
     portal.demo.build.build,
     directory.demo.build,
+    events_demo.build,
     volunteers.demo.build,
 ]
 
@@ -26,14 +28,24 @@ class Command(BaseCommand):
             "--services",
             type=int,
             default=0,
-            help="Also add this many synthetic services, for scale tests.",
+            metavar="N",
+            help="Also add N synthetic services, for scale tests.",
+        )
+        parser.add_argument(
+            "--events",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N synthetic events, for scale tests.",
         )
 
-    def handle(self, *args, services, **options):
+    def handle(self, *args, services, events, **options):
         factory.random.reseed_random("kentro-demo")
         with transaction.atomic(), indexed_at_the_end():
             for build in BUILDERS:
                 build(self.stdout.write)
         if services:
             directory.demo.build_synthetic(services, self.stdout.write)
+        if events:
+            events_demo.build_synthetic(events, self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

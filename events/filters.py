@@ -1,0 +1,317 @@
+"""The filters of the event list, month view and feed: parsing and querying.
+
+Bad input never raises: a value that cannot be understood is dropped and a
+message says so, and the rest of the filters still apply.
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Category, Location, Municipality, TargetGroup
+from events import recurrence
+from events.models import EventOccurrence, EventPage
+
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH_VIEW_LIMIT = 600  # occurrences read for one month's table
+MONTH_VIEW_PER_DAY = 4  # drawn in a day's cell; the rest are a link to the list
+FEED_LIMIT = 1000
+MONTH_VIEW_FIELDS = [
+    "start",
+    "end",
+    "status",
+    "event__title",
+    "event__slug",
+    "event__url_path",
+    "event__path",
+    "event__depth",
+    "event__locale_id",
+    "event__live",
+    "event__all_day",
+    "event__status",
+    "event__content_type_id",
+]
+IN_PERSON_KINDS = [Location.Kind.OFFICE, Location.Kind.MOBILE_STOP]
+
+
+class EventFilterForm(forms.Form):
+    WHEN_CHOICES = [
+        ("", _("Upcoming")),
+        ("today", _("Today")),
+        ("week", _("This week")),
+        ("month", _("This month")),
+        ("range", _("Choose dates")),
+        ("past", _("Past events")),
+    ]
+    ATTENDANCE_CHOICES = [
+        ("", _("Online or in person")),
+        ("in_person", _("In person")),
+        ("online", _("Online")),
+    ]
+
+    when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+    )
+    end = forms.DateField(
+        label=_("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+    )
+    category = forms.ChoiceField(label=_("Topic"), required=False)
+    audience = forms.ChoiceField(label=_("For"), required=False)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    location = forms.ChoiceField(label=_("Place"), required=False)
+    attendance = forms.ChoiceField(
+        label=_("Online or in person"), choices=ATTENDANCE_CHOICES, required=False
+    )
+
+    def __init__(self, data, locale_id, **kwargs):
+        super().__init__(data, **kwargs)
+        choices = filter_choices(locale_id)
+        for name in ("category", "audience", "municipality", "location"):
+            self.fields[name].choices = [("", _("All")), *choices.get(name, [])]
+
+
+def filter_choices(locale_id):
+    """{filter name: [(slug, name)]} of the terms in a language, in one query."""
+
+    def terms(model, name, **filters):
+        order = models.F("sort_order") if name != "location" else models.Value(0)
+        return (
+            model.objects.filter(locale_id=locale_id, **filters)
+            .order_by()
+            .annotate(filter_name=models.Value(name), order=order)
+            .values_list("filter_name", "order", "name", "slug")
+        )
+
+    query = terms(Category, "category").union(
+        terms(TargetGroup, "audience"),
+        terms(Municipality, "municipality"),
+        terms(Location, "location", kind__in=IN_PERSON_KINDS),
+        all=True,
+    )
+    choices = {}
+    for name, _order, label, slug in sorted(query):
+        choices.setdefault(name, []).append((slug, label))
+    return choices
+
+
+@dataclass
+class EventFilters:
+    """What a visitor asked for, once understood."""
+
+    when: str = ""
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    category: str = ""
+    audience: str = ""
+    municipality: str = ""
+    location: str = ""
+    attendance: str = ""
+    messages: list = field(default_factory=list)
+
+    @property
+    def is_past(self):
+        return self.when == "past"
+
+    @property
+    def is_filtered(self):
+        return any(
+            (
+                self.when,
+                self.category,
+                self.audience,
+                self.municipality,
+                self.location,
+                self.attendance,
+            )
+        )
+
+
+def parse_filters(form):
+    """EventFilters from a bound form, dropping fields it could not understand."""
+    form.is_valid()
+    values = {}
+    messages = []
+    for name in form.fields:
+        if name in form.errors:
+            messages.append(
+                _("“%(label)s” was not understood and has been ignored.")
+                % {"label": form.fields[name].label}
+            )
+            continue
+        values[name] = form.cleaned_data.get(name) or (
+            None if name in ("start", "end") else ""
+        )
+    filters = EventFilters(**values, messages=messages)
+    if filters.start and filters.end and filters.end < filters.start:
+        filters.messages.append(
+            _("The end date was before the start date, so the dates were ignored.")
+        )
+        filters.start = filters.end = None
+    if (filters.start or filters.end) and filters.when in ("", "range"):
+        filters.when = "range"
+    elif filters.when == "range" and not (filters.start or filters.end):
+        filters.when = ""
+    return filters
+
+
+def local_midnight(day):
+    return recurrence.localise(datetime.datetime.combine(day, datetime.time()))
+
+
+def date_window(filters, now=None):
+    """(from, until) aware datetimes for the date filter; either may be None."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    one_day = datetime.timedelta(days=1)
+    if filters.when == "today":
+        return now, local_midnight(today + one_day)
+    if filters.when == "week":
+        sunday = today + datetime.timedelta(days=6 - today.weekday())
+        return now, local_midnight(sunday + one_day)
+    if filters.when == "month":
+        last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+        return now, local_midnight(last + one_day)
+    if filters.when == "range":
+        return (
+            local_midnight(filters.start) if filters.start else now,
+            local_midnight(filters.end + one_day) if filters.end else None,
+        )
+    if filters.when == "past":
+        return None, now
+    return now, None
+
+
+def filter_occurrences(queryset, filters):
+    """Apply every filter but the dates to a queryset of occurrences."""
+    if filters.category:
+        queryset = queryset.filter(
+            event_id__in=EventPage.categories.through.objects.filter(
+                category__slug=filters.category
+            ).values("eventpage_id")
+        )
+    if filters.audience:
+        queryset = queryset.filter(
+            event_id__in=EventPage.audience.through.objects.filter(
+                targetgroup__slug=filters.audience
+            ).values("eventpage_id")
+        )
+    if filters.municipality:
+        queryset = queryset.filter(
+            event__location__municipality__slug=filters.municipality
+        )
+    if filters.location:
+        queryset = queryset.filter(event__location__slug=filters.location)
+    if filters.attendance == "online":
+        queryset = queryset.filter(event__location__isnull=True).exclude(
+            event__online_url=""
+        )
+    elif filters.attendance == "in_person":
+        queryset = queryset.filter(event__location__isnull=False)
+    return queryset
+
+
+def occurrences_for(locale_id, filters, now=None):
+    """The occurrences a list or feed shows, ordered as a reader expects."""
+    queryset = filter_occurrences(
+        EventOccurrence.objects.live().in_locale(locale_id).with_event(), filters
+    )
+    since, until = date_window(filters, now)
+    if since is not None:
+        queryset = queryset.filter(end__gte=since)
+    if until is not None:
+        queryset = queryset.filter(start__lt=until)
+    if filters.is_past:
+        return queryset.order_by("-start", "-pk")
+    return queryset.order_by("start", "pk")
+
+
+def parse_month(value, today):
+    """(year, month) from "2026-11", or None when the text is not a month."""
+    match = MONTH_PATTERN.match(value or "")
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not (1 <= month <= 12 and today.year - 20 <= year <= today.year + 20):
+        return None
+    return year, month
+
+
+def shift_month(year, month, delta):
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+@dataclass
+class MonthView:
+    year: int
+    month: int
+    weeks: list  # of weeks, each 7 (date or None, [occurrences], more) cells
+    previous: str
+    next: str
+    truncated: bool = False
+
+    @property
+    def first_day(self):
+        return datetime.date(self.year, self.month, 1)
+
+
+def month_view(locale_id, filters, year, month):
+    """A month's occurrences laid out in weeks starting on Monday."""
+    first = datetime.date(year, month, 1)
+    next_year, next_month = shift_month(year, month, 1)
+    after = datetime.date(next_year, next_month, 1)
+    queryset = filter_occurrences(
+        EventOccurrence.objects.live().in_locale(locale_id).select_related("event"),
+        filters,
+    ).filter(start__lt=local_midnight(after), end__gt=local_midnight(first))
+    # A table cell needs little of each event: reading only that is much
+    # quicker for a busy month than building whole pages.
+    occurrences = list(
+        queryset.only(*MONTH_VIEW_FIELDS).order_by("start", "pk")[
+            : MONTH_VIEW_LIMIT + 1
+        ]
+    )
+    truncated = len(occurrences) > MONTH_VIEW_LIMIT
+    by_day = {}
+    for occurrence in occurrences[:MONTH_VIEW_LIMIT]:
+        day = max(occurrence.local_start.date(), first)
+        by_day.setdefault(day, []).append(occurrence)
+    weeks = [
+        [
+            (
+                day if day.month == month else None,
+                by_day.get(day, [])[:MONTH_VIEW_PER_DAY],
+                max(len(by_day.get(day, [])) - MONTH_VIEW_PER_DAY, 0),
+            )
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+    previous = "{:04d}-{:02d}".format(*shift_month(year, month, -1))
+    following = f"{next_year:04d}-{next_month:02d}"
+    return MonthView(year, month, weeks, previous, following, truncated)
+
+
+def group_by_day(occurrences):
+    """[(date, [occurrences])] in the order given."""
+    groups = []
+    for occurrence in occurrences:
+        day = occurrence.local_start.date()
+        if groups and groups[-1][0] == day:
+            groups[-1][1].append(occurrence)
+        else:
+            groups.append((day, [occurrence]))
+    return groups

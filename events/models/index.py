@@ -1,0 +1,150 @@
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.mixins import PageMetadataMixin
+
+OCCURRENCES_PER_PAGE = 20
+MOBILE_UNIT_DAYS_AHEAD = 62
+MOBILE_UNIT_LIMIT = 300
+
+
+class EventIndexPage(RoutablePageMixin, PageMetadataMixin, Page):
+    """What's on: upcoming occurrences by day, a month view, past events, feed."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
+
+    def __str__(self):
+        return self.title
+
+    def filters_from(self, request):
+        from events.filters import EventFilterForm, parse_filters
+
+        form = EventFilterForm(request.GET, self.locale_id)
+        return form, parse_filters(form)
+
+    @path("")
+    def list_view(self, request):
+        return self.render(request)
+
+    @path("feed.ics/", name="feed")
+    def feed(self, request):
+        from events.filters import FEED_LIMIT, occurrences_for
+        from events.ics import ics_response
+
+        _form, filters = self.filters_from(request)
+        return ics_response(
+            occurrences_for(self.locale_id, filters)[:FEED_LIMIT],
+            request,
+            filename="ekdiloseis.ics",
+            name=self.title,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from events.filters import (
+            group_by_day,
+            month_view,
+            occurrences_for,
+            parse_month,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        form, filters = self.filters_from(request)
+        view = "month" if request.GET.get("view") == "month" else "list"
+        context.update(
+            form=form,
+            filters=filters,
+            view=view,
+            feed_url=(self.url + self.reverse_subpage("feed")).rstrip("/"),
+        )
+        if view == "month":
+            today = timezone.localdate()
+            parsed = parse_month(request.GET.get("month"), today)
+            if request.GET.get("month") and parsed is None:
+                filters.messages.append(
+                    _("The month was not understood, so this month is shown.")
+                )
+            year, month = parsed or (today.year, today.month)
+            context["month"] = month_view(self.locale_id, filters, year, month)
+        else:
+            occurrences = Paginator(
+                occurrences_for(self.locale_id, filters), OCCURRENCES_PER_PAGE
+            ).get_page(request.GET.get("page"))
+            context.update(
+                occurrences=occurrences,
+                days=group_by_day(occurrences.object_list),
+            )
+        return context
+
+
+class MobileUnitPage(PageMetadataMixin, Page):
+    """Where the Mobile Unit will be next, by municipality and village."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Mobile Unit schedule page")
+        verbose_name_plural = _("Mobile Unit schedule pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["municipalities"] = mobile_unit_schedule(self.locale_id)
+        return context
+
+
+def mobile_unit_schedule(locale_id, now=None):
+    """[(municipality name, [(location, [occurrences])])] of the next visits."""
+    from events.models.occurrence import EventOccurrence
+
+    now = now or timezone.now()
+    visits = (
+        EventOccurrence.objects.live()
+        .in_locale(locale_id)
+        .mobile_unit_visits()
+        .with_event()
+        .filter(
+            end__gte=now,
+            start__lt=now + datetime.timedelta(days=MOBILE_UNIT_DAYS_AHEAD),
+        )
+        .order_by("start", "pk")[:MOBILE_UNIT_LIMIT]
+    )
+    municipalities = {}
+    for visit in visits:
+        location = visit.event.location
+        municipality = (
+            location.municipality.name
+            if location and location.municipality
+            else _("Other places")
+        )
+        places = municipalities.setdefault(str(municipality), {})
+        places.setdefault(location, []).append(visit)
+    return [
+        (name, sorted(places.items(), key=lambda item: str(item[0] or "")))
+        for name, places in sorted(municipalities.items())
+    ]

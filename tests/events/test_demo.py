@@ -1,0 +1,42 @@
+import io
+
+from django.core.management import call_command
+
+from directory.models import Location
+from events.models import EventOccurrence, EventPage
+from tests.events.conftest import el
+
+
+def test_demo_builds_events_and_mobile_unit_rounds_once(demo_site):
+    events = EventPage.objects.live()
+    assert events.count() >= 20
+    visits = events.filter(kind=EventPage.Kind.MOBILE_UNIT_VISIT)
+    municipalities = set(visits.values_list("location__municipality__slug", flat=True))
+    assert municipalities == {"dytiki-mani", "oichalia", "trifylia"}
+    assert Location.objects.filter(kind=Location.Kind.MOBILE_STOP).count() == 6
+    assert events.filter(status=EventPage.Status.POSTPONED).exists()
+    assert events.filter(title__contains="ΚΕΑ").exists()
+    assert EventOccurrence.objects.filter(status="cancelled").count() == 1
+
+    counts = (EventPage.objects.count(), EventOccurrence.objects.count())
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (EventPage.objects.count(), EventOccurrence.objects.count()) == counts
+
+
+def test_demo_pages_answer(client, demo_site):
+    for url in ("/ekdiloseis/", "/ekdiloseis/?view=month", "/kiniti-monada/", "/"):
+        assert client.get(url).status_code == 200
+    html = client.get("/kiniti-monada/").content.decode()
+    assert "Δυτική Μάνη" in html and "Καρδαμύλη" in html and "Φιλιατρά" in html
+    home = client.get("/").content.decode()
+    assert el("Upcoming events") in home
+
+
+def test_seed_demo_adds_synthetic_events_once(demo_site):
+    call_command("seed_demo", "--events", "12", stdout=io.StringIO())
+    synthetic = EventPage.objects.live().filter(slug__startswith="synthetic-")
+    assert synthetic.count() == 12
+    # Every tenth is a weekly event of 8 dates.
+    assert EventOccurrence.objects.filter(event__in=synthetic).count() == 10 + 2 * 8
+    call_command("seed_demo", "--events", "12", stdout=io.StringIO())
+    assert synthetic.count() == 12
