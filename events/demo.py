@@ -59,13 +59,19 @@ def build_places(locale):
         slug: MunicipalityFactory(locale=locale, slug=slug, name=name, sort_order=order)
         for order, (slug, name) in enumerate(content()["MUNICIPALITIES"])
     }
+    # The directory's demo describes some of these stops already (with what
+    # is offered there); the same slugs make the events use those places.
     stops = {}
     for slug, name, municipality, address, latitude, longitude in content()[
         "MOBILE_STOPS"
     ]:
+        existing = Location.objects.filter(locale=locale, slug=f"kinito-{slug}").first()
+        if existing is not None:
+            stops[slug] = existing
+            continue
         stops[slug] = LocationFactory(
             locale=locale,
-            slug=f"kiniti-monada-{slug}",
+            slug=f"kinito-{slug}",
             name=name,
             kind=Location.Kind.MOBILE_STOP,
             address=address,
@@ -76,9 +82,10 @@ def build_places(locale):
             municipality=municipalities[municipality],
             description="Στάση της Κινητής Μονάδας του Κέντρου Κοινότητας.",
         )
-    centre = LocationFactory(
+    centre = Location.objects.filter(locale=locale, slug="kentro-koinotitas").first()
+    centre = centre or LocationFactory(
         locale=locale,
-        slug="kentro-koinotitas-kalamatas",
+        slug="kentro-koinotitas",
         name="Κέντρο Κοινότητας Καλαμάτας",
         kind=Location.Kind.OFFICE,
         step_free_access=True,

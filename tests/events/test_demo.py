@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from django.core.management import call_command
 
 from directory.models import Location
@@ -40,3 +41,8 @@ def test_seed_demo_adds_synthetic_events_once(demo_site):
     assert EventOccurrence.objects.filter(event__in=synthetic).count() == 10 + 2 * 8
     call_command("seed_demo", "--events", "12", stdout=io.StringIO())
     assert synthetic.count() == 12
+
+
+@pytest.fixture
+def no_demo_events():
+    """The demo's events are what these tests look at."""

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from events.factories import EventPageFactory, local_datetime
 from events.models import EventDateException, EventOccurrence, EventPage
+from tests.events.conftest import el
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +113,9 @@ def test_an_end_before_the_start_is_refused_with_a_clear_message(index):
     )
     with pytest.raises(ValidationError) as error:
         event.clean()
-    assert "cannot end before it starts" in str(error.value.message_dict["end"])
+    assert el("The event cannot end before it starts.") in str(
+        error.value.message_dict["end"]
+    )
 
 
 def test_a_rule_that_produces_no_date_is_refused(index):
@@ -126,7 +129,10 @@ def test_a_rule_that_produces_no_date_is_refused(index):
     )
     with pytest.raises(ValidationError) as error:
         event.clean()
-    assert "produce no date" in str(error.value.message_dict["repeat"])
+    assert el(
+        "These settings produce no date at all: check the days, "
+        "the end date and the exceptions."
+    ) in str(error.value.message_dict["repeat"])
 
 
 def test_extend_occurrences_expands_recurring_events_again(index):

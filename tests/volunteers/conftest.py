@@ -11,6 +11,23 @@ from volunteers.factories import (
 from volunteers.signup import started_token
 
 
+@pytest.fixture(autouse=True)
+def no_demo_volunteers(db):
+    """These tests count their own volunteers: the seeded demo's are set aside
+    inside the test's transaction."""
+    from volunteers.models import (
+        Volunteer,
+        VolunteerIndexPage,
+        VolunteerOpportunityPage,
+        VolunteerWithdrawal,
+    )
+
+    Volunteer.objects.all().delete()
+    VolunteerWithdrawal.objects.all().delete()
+    VolunteerOpportunityPage.objects.all().delete()
+    VolunteerIndexPage.objects.all().delete()
+
+
 @pytest.fixture
 def volunteering(home):
     index = VolunteerIndexPageFactory(parent=home)

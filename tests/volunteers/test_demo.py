@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from django.core.management import call_command
 
 from volunteers.models import Volunteer, VolunteerIndexPage, VolunteerOpportunityPage
@@ -44,3 +45,8 @@ def test_demo_pages_answer_in_greek_and_english(client, demo_site):
         locale__language_code="en"
     ).first()
     assert client.get(opportunity.url).status_code == 200
+
+
+@pytest.fixture
+def no_demo_volunteers():
+    """The demo's volunteers are what these tests look at."""
