@@ -27,7 +27,11 @@ def home(locales):
     page = HomePageFactory(
         parent=Page.get_first_root_node(), slug="test-home", locale=locales["el"]
     )
-    Site.objects.filter(is_default_site=True).update(root_page=page)
+    # A transactional test before this one may have flushed the Site away.
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": page},
+    )
     return page
 
 
