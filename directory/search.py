@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,13 +18,13 @@ from directory.models import (
     Language,
     Municipality,
     OpeningHours,
+    ServiceAtLocation,
     ServicePage,
     TargetGroup,
 )
+from portal import chrome, searchengine
 from portal.search import clean_query
 
-# How many text matches are ranked; a person never pages past this.
-MAX_TEXT_MATCHES = 1000
 FACETS = ("category", "audience", "municipality", "language")
 
 
@@ -70,6 +69,7 @@ class DirectoryResults:
     facets: dict
     free_count: int
     open_now_count: int
+    corrections: dict = field(default_factory=dict)
 
 
 def parse_filters(params):
@@ -145,159 +145,230 @@ def listed_services(directory):
     )
 
 
-def apply_filters(services, filters, open_ids):
-    if filters.category:
-        services = services.filter(
-            Q(categories__slug=filters.category)
-            | Q(categories__parent__slug=filters.category)
+@dataclass
+class Catalogue:
+    """What the directory lists and how each service answers every filter,
+    read in a few queries and kept per process until content changes.
+
+    Facet counts then come from set intersections: the same handful of
+    queries for ten services or ten thousand, and no COUNT per facet value.
+    """
+
+    by_title: list  # service ids in the order of their titles
+    listed: frozenset
+    free: frozenset
+    members: dict  # facet name -> {value: frozenset(service ids)}
+    labels: dict  # facet name -> [(value, label, sort key)]
+    locations: dict  # location id -> frozenset(service ids)
+    category_parent: dict  # category slug -> parent slug
+
+
+def _group(pairs):
+    grouped = {}
+    for service_id, value in pairs:
+        grouped.setdefault(value, set()).add(service_id)
+    return {value: frozenset(ids) for value, ids in grouped.items()}
+
+
+def build_catalogue(directory):
+    listed = listed_services(directory)
+    rows = list(listed.order_by("title", "pk").values_list("pk", "is_free"))
+    ids = listed.values("pk")
+    through = ServicePage.categories.through.objects.filter(servicepage_id__in=ids)
+    categories = list(
+        Category.objects.filter(locale_id=directory.locale_id).values_list(
+            "pk", "slug", "name", "parent_id", "sort_order"
         )
-    if filters.audience:
-        services = services.filter(target_groups__slug=filters.audience)
-    if filters.municipality:
-        services = services.filter(service_areas__slug=filters.municipality)
-    if filters.language:
-        services = services.filter(languages__code=filters.language)
-    if filters.free:
-        services = services.filter(is_free=True)
-    if filters.open_now:
-        services = services.filter(service_locations__location_id__in=open_ids)
-    return services.distinct()
-
-
-def text_matches(services, query):
-    """Primary keys of services matching the text, best first."""
-    results = services.search(query, operator="and")[:MAX_TEXT_MATCHES]
-    ranked = [service.pk for service in results]
-    if not ranked:
-        # Every word is required first; if that finds nothing, any word will do.
-        results = services.search(query, operator="or")[:MAX_TEXT_MATCHES]
-        ranked = [service.pk for service in results]
-    return ranked
-
-
-def flat_facets(filters, narrowed, locale_id):
-    """Target groups, municipalities and languages with their counts, in one
-    query (a UNION ALL of three grouped selects)."""
-
-    def counted(model, name, key, services, **where):
-        return (
-            model.objects.filter(**where)
-            .annotate(
-                facet=Value(name, output_field=CharField()),
-                count=Count("services", filter=Q(services__in=services), distinct=True),
-            )
-            .values_list("facet", key, "name", "count")
-            .order_by()
-        )
-
-    rows = counted(
-        TargetGroup, "audience", "slug", narrowed("audience"), locale_id=locale_id
-    ).union(
-        counted(
-            Municipality,
-            "municipality",
-            "slug",
-            narrowed("municipality"),
-            locale_id=locale_id,
-        ),
-        counted(Language, "language", "code", narrowed("language")),
-        all=True,
     )
-    facets = {"audience": [], "municipality": [], "language": []}
-    for facet, value, label, count in rows:
-        selected = getattr(filters, facet) == value
-        if count or selected:
-            facets[facet].append(FacetValue(value, label, count, selected))
-    for values in facets.values():
-        values.sort(key=lambda value: value.label)
-    return facets
+    slug_of = {pk: slug for pk, slug, *_ in categories}
+    members = {
+        "category": _group(
+            (service, slug_of[category])
+            for service, category in through.values_list(
+                "servicepage_id", "category_id"
+            )
+            if category in slug_of
+        ),
+        "audience": _group(
+            ServicePage.target_groups.through.objects.filter(
+                servicepage_id__in=ids
+            ).values_list("servicepage_id", "targetgroup__slug")
+        ),
+        "municipality": _group(
+            ServicePage.service_areas.through.objects.filter(
+                servicepage_id__in=ids
+            ).values_list("servicepage_id", "municipality__slug")
+        ),
+        "language": _group(
+            ServicePage.languages.through.objects.filter(
+                servicepage_id__in=ids
+            ).values_list("servicepage_id", "language__code")
+        ),
+    }
+    labels = {
+        "category": [
+            (slug, name, (order, name))
+            for _pk, slug, name, _parent, order in categories
+        ],
+        "audience": [
+            (slug, name, name)
+            for slug, name in TargetGroup.objects.filter(
+                locale_id=directory.locale_id
+            ).values_list("slug", "name")
+        ],
+        "municipality": [
+            (slug, name, name)
+            for slug, name in Municipality.objects.filter(
+                locale_id=directory.locale_id
+            ).values_list("slug", "name")
+        ],
+        "language": [
+            (code, name, name)
+            for code, name in Language.objects.values_list("code", "name")
+        ],
+    }
+    locations = _group(
+        (service, location)
+        for service, location in ServiceAtLocation.objects.filter(
+            service_id__in=ids
+        ).values_list("service_id", "location_id")
+    )
+    return Catalogue(
+        by_title=[pk for pk, _free in rows],
+        listed=frozenset(pk for pk, _free in rows),
+        free=frozenset(pk for pk, free in rows if free),
+        members=members,
+        labels=labels,
+        locations=locations,
+        category_parent={
+            slug_of[pk]: slug_of.get(parent) for pk, _s, _n, parent, _o in categories
+        },
+    )
 
 
-def category_facet(services, locale_id, selected):
-    """Categories as a tree: a parent counts the services of its children too."""
-    categories = list(Category.objects.filter(locale_id=locale_id))
-    parent_of = {category.pk: category.parent_id for category in categories}
-    members = {category.pk: set() for category in categories}
-    for service_id, category_id in ServicePage.categories.through.objects.filter(
-        servicepage_id__in=services
-    ).values_list("servicepage_id", "category_id"):
-        if category_id in members:
-            members[category_id].add(service_id)
-            if parent_of[category_id] in members:
-                members[parent_of[category_id]].add(service_id)
-    children = {}
-    for category in categories:
-        children.setdefault(category.parent_id, []).append(category)
-    values = []
+_catalogues = {}
 
-    def visit(parent_id, depth):
-        for category in sorted(
-            children.get(parent_id, []), key=lambda c: (c.sort_order, c.name)
-        ):
-            count = len(members[category.pk])
-            if count or category.slug == selected:
-                values.append(
-                    FacetValue(
-                        category.slug,
-                        category.name,
-                        count,
-                        category.slug == selected,
-                        depth,
-                    )
-                )
-            visit(category.pk, depth + 1)
+
+def catalogue(directory):
+    stamp = (directory.pk, chrome.version())
+    found = _catalogues.get(stamp)
+    if found is None:
+        found = build_catalogue(directory)
+        for old in [key for key in _catalogues if key[1] != stamp[1]]:
+            del _catalogues[old]
+        _catalogues[stamp] = found
+    return found
+
+
+def _category_members(catalogue, slug):
+    """A category's services, with those of the categories under it."""
+    found = set(catalogue.members["category"].get(slug, ()))
+    for child, parent in catalogue.category_parent.items():
+        if parent == slug:
+            found |= _category_members(catalogue, child)
+    return found
+
+
+def _allowed(catalogue, filters, open_services, without=None):
+    """The services that pass every filter but ``without``, as a set."""
+    chosen = set(catalogue.listed)
+    for name in FACETS:
+        value = getattr(filters, name)
+        if not value or name == without:
+            continue
+        if name == "category":
+            chosen &= _category_members(catalogue, value)
+        else:
+            chosen &= catalogue.members[name].get(value, frozenset())
+    if filters.free and without != "free":
+        chosen &= catalogue.free
+    if filters.open_now and without != "open_now":
+        chosen &= open_services
+    return chosen
+
+
+def _facet(catalogue, name, pool, selected):
+    counts = {}
+    if name == "category":
+        for value, _label, _sort in catalogue.labels[name]:
+            counts[value] = len(pool & _category_members(catalogue, value))
+    else:
+        for value, services in catalogue.members[name].items():
+            counts[value] = len(pool & services)
+    values = [
+        FacetValue(value, label, counts.get(value, 0), value == selected)
+        for value, label, _sort in sorted(catalogue.labels[name], key=lambda v: v[2])
+        if counts.get(value) or value == selected
+    ]
+    if name == "category":
+        return _as_tree(catalogue, values)
+    return values
+
+
+def _as_tree(catalogue, values):
+    """Categories in tree order, each child after its parent, indented."""
+    ordered = []
+
+    def visit(parent, depth):
+        for value in values:
+            if catalogue.category_parent.get(value.value) == parent:
+                value.depth = depth
+                ordered.append(value)
+                visit(value.value, depth + 1)
 
     visit(None, 0)
-    return values
+    # A chosen child whose parent counts nothing still shows.
+    ordered.extend(value for value in values if value not in ordered)
+    return ordered
+
+
+class RankedServices:
+    """A sequence of services in rank order that loads only the slice a
+    page of results shows."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index]
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        found = ServicePage.objects.filter(pk__in=ids).select_related("organisation")
+        by_id = {service.pk: service for service in found}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def search(directory, filters, locale_id, moment=None):
     """The services matching the filters, with facet counts; a bounded number
     of queries whatever the size of the directory."""
-    base = listed_services(directory)
-    open_ids = open_location_ids(moment)
-    searchable = ServicePage.objects.child_of(directory).live()
-    ranked = text_matches(searchable, filters.q) if filters.q else None
-    if ranked is not None:
-        base = base.filter(pk__in=ranked)
-
-    def narrowed(without):
-        return apply_filters(base, filters.without(without), open_ids).values("pk")
-
-    is_free = Q(is_free=True)
-    is_open = Q(service_locations__location_id__in=open_ids)
-    counts = apply_filters(
-        base, filters.without("free").without("open_now"), open_ids
-    ).aggregate(
-        total=Count(
-            "pk",
-            filter=(is_free if filters.free else Q())
-            & (is_open if filters.open_now else Q()),
-            distinct=True,
-        ),
-        free=Count(
-            "pk", filter=is_free & (is_open if filters.open_now else Q()), distinct=True
-        ),
-        open_now=Count(
-            "pk", filter=is_open & (is_free if filters.free else Q()), distinct=True
-        ),
-    )
-    services = apply_filters(base, filters, open_ids).select_related("organisation")
-    if ranked is not None:
-        position = {pk: index for index, pk in enumerate(ranked)}
-        services = sorted(services, key=lambda service: position[service.pk])
+    listing = catalogue(directory)
+    open_services = set()
+    for location in open_location_ids(moment):
+        open_services |= listing.locations.get(location, frozenset())
+    found = None
+    if filters.q:
+        found = searchengine.find(filters.q, locale_id, allowed=listing.listed)
+        text = set(found.ranked)
     else:
-        services = services.order_by("title")
+        text = set(listing.listed)
+
+    def pool(without=None):
+        return _allowed(listing, filters, open_services, without) & text
+
+    chosen = pool()
+    order = found.ranked if found is not None else listing.by_title
     return DirectoryResults(
         filters=filters,
-        services=services,
+        services=RankedServices([pk for pk in order if pk in chosen]),
         facets={
-            "category": category_facet(
-                narrowed("category"), locale_id, filters.category
-            ),
-            **flat_facets(filters, narrowed, locale_id),
+            name: _facet(listing, name, pool(name), getattr(filters, name))
+            for name in FACETS
         },
-        total=counts["total"],
-        free_count=counts["free"],
-        open_now_count=counts["open_now"],
+        total=len(chosen),
+        free_count=len(pool("free") & listing.free),
+        open_now_count=len(pool("open_now") & open_services),
+        corrections=found.corrections if found is not None else {},
     )

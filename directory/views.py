@@ -19,9 +19,9 @@ SERVICES_PER_PAGE = 20
 def directory(request, page):
     filters = parse_filters(request.GET)
     results = search(page, filters, page.locale_id)
-    paginator = Paginator(results.services, SERVICES_PER_PAGE)
-    paginator.count = results.total  # counted with the facets: no extra query
-    services = paginator.get_page(request.GET.get("page"))
+    services = Paginator(results.services, SERVICES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = page.get_context(request)
     context.update(
         filters=filters,

@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import chrome
+        from portal import chrome, searchindex
 
         chrome.connect_signals()
+        searchindex.connect_signals()

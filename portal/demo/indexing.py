@@ -8,6 +8,8 @@ from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal import searchindex
+
 
 @contextmanager
 def indexed_at_the_end():
@@ -26,4 +28,5 @@ def indexed_at_the_end():
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
     call_command("update_index", verbosity=0)
+    searchindex.rebuild()
     call_command("rebuild_references_index", verbosity=0)

@@ -15,6 +15,7 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.models import ServicePage
+from portal import searchindex
 
 
 @pytest.fixture
@@ -86,6 +87,9 @@ def catalogue(directory):
         [kalamata],
         status=ServicePage.Status.INACTIVE,
     )
+    # Factories save pages without publishing them; index them as publishing
+    # would.
+    searchindex.rebuild(directory.get_children())
     return directory
 
 

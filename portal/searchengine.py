@@ -1,0 +1,242 @@
+"""Rank live pages for a query, from the site's own search index.
+
+Each word of the query is a slot (see ``portal.textsearch``). A page scores
+for a slot by its best matching term: exactly (1.0), by a stem the word
+begins with (0.9), by a synonym (0.9), by sound or Greeklish (0.8), by a stem
+that begins with the word's stem (0.7), or, when nothing matches, by a
+vocabulary term one or two letters away (0.5, and the page offers the
+corrected query). Rare terms count for more than common ones, and a title for
+more than a paragraph. Pages that match every slot come first; when none
+does, pages that match most of them.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from portal import textsearch
+from portal.models.search import SearchSynonym, SearchTerm
+
+EXACT, HEAD, SYNONYM, SOUND, PREFIX, FUZZY = 1.0, 0.9, 0.9, 0.8, 0.7, 0.5
+# Below this, a slot is thought unmatched and spelling correction is tried.
+CONFIDENT = SOUND
+IDF_SCALE = 10_000
+VERSION_KEY = "kentro:search-version"
+MAX_CORRECTIONS = 5
+
+
+@dataclass
+class Found:
+    ranked: list  # page ids, best first
+    scores: dict = field(default_factory=dict)
+    corrections: dict = field(default_factory=dict)  # word -> vocabulary key
+
+    def __bool__(self):
+        return bool(self.ranked)
+
+
+def version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump(*args, **kwargs):
+    """The index or the synonyms changed: retire what was cached from them."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def synonym_pairs():
+    key = f"kentro:synonyms:{version()}"
+    pairs = cache.get(key)
+    if pairs is None:
+        pairs = [
+            pair for synonym in SearchSynonym.objects.all() for pair in synonym.pairs()
+        ]
+        cache.set(key, pairs, timeout=3600)
+    return pairs
+
+
+_vocabularies = {}
+
+
+def vocabulary(locale_id):
+    """The index's distinct keys by first letter, for spelling correction."""
+    stamp = (locale_id, version())
+    if stamp not in _vocabularies:
+        by_letter = {}
+        keys = (
+            SearchTerm.objects.filter(locale_id=locale_id)
+            .values_list("key", flat=True)
+            .distinct()
+        )
+        for found in keys:
+            by_letter.setdefault(found[:1], []).append(found)
+        _vocabularies.clear()
+        _vocabularies[stamp] = by_letter
+    return _vocabularies[stamp]
+
+
+def _fetch(locale_id, terms=(), keys=(), heads=()):
+    where = Q()
+    for name, values in (("term__in", terms), ("key__in", keys), ("head__in", heads)):
+        if values:
+            where |= Q(**{name: sorted(values)})
+    if not where:
+        return []
+    return list(
+        SearchTerm.objects.filter(where, locale_id=locale_id).values_list(
+            "page_id", "term", "key", "weight"
+        )
+    )
+
+
+def _slot_factor(slot, term, term_key):
+    if term in slot.terms:
+        return EXACT
+    if term in slot.heads:
+        return HEAD
+    if term_key in slot.keys:
+        return SOUND
+    if slot.prefix and term.startswith(slot.prefix):
+        return PREFIX
+    if term_key in slot.fuzzy:
+        return FUZZY
+    return 0.0
+
+
+def _correct(slot, locale_id):
+    """Vocabulary keys within a typo or two of the word; the closest ones."""
+    wanted = {textsearch.key(textsearch.stem(slot.word))}
+    if textsearch.is_latin(slot.word):
+        wanted = set(textsearch.latin_keys(slot.word))
+    best, chosen = None, set()
+    letters = vocabulary(locale_id)
+    for target in wanted:
+        limit = textsearch.allowed_edits(target)
+        if not limit:
+            continue
+        for candidate in letters.get(target[:1], ()):
+            distance = textsearch.damerau_levenshtein(target, candidate, limit)
+            if distance > limit:
+                continue
+            if best is None or distance < best:
+                best, chosen = distance, {candidate}
+            elif distance == best:
+                chosen.add(candidate)
+    return set(sorted(chosen)[:MAX_CORRECTIONS])
+
+
+def find(query, locale_id, allowed=None):
+    """Pages of a locale matching a query, best first.
+
+    ``allowed`` (a set of page ids) keeps only those pages: the directory
+    passes the services it lists.
+    """
+    slots = textsearch.query_slots(query, synonym_pairs())
+    if not slots:
+        return Found([])
+    rows = _fetch(
+        locale_id,
+        terms={term for slot in slots for term in slot.all_terms()},
+        keys={key for slot in slots for key in slot.keys},
+    )
+    best = _best_factors(slots, rows)
+    weak = [index for index, factor in enumerate(best) if factor < CONFIDENT]
+    corrections = {}
+    if weak:
+        for index in weak:
+            slots[index].fuzzy = _correct(slots[index], locale_id)
+        rows.extend(
+            _fetch(
+                locale_id,
+                heads={slots[i].prefix[:4] for i in weak if slots[i].prefix},
+                keys={key for i in weak for key in slots[i].fuzzy},
+            )
+        )
+        best = _best_factors(slots, rows)
+        corrections = {
+            slots[i].word: sorted(slots[i].fuzzy)[0]
+            for i in weak
+            if slots[i].fuzzy and best[i] <= FUZZY
+        }
+    scores, coverage = _score(slots, rows, allowed)
+    if not scores:
+        return Found([], corrections=corrections)
+    complete = [page for page, covered in coverage.items() if covered == len(slots)]
+    pool = complete or list(scores)
+    ranked = sorted(pool, key=lambda page: (-coverage[page], -scores[page], page))
+    return Found(ranked, {page: scores[page] for page in ranked}, corrections)
+
+
+def _best_factors(slots, rows):
+    best = [0.0] * len(slots)
+    for _page, term, term_key, _weight in rows:
+        for index, slot in enumerate(slots):
+            factor = _slot_factor(slot, term, term_key)
+            if factor > best[index]:
+                best[index] = factor
+    return best
+
+
+def _score(slots, rows, allowed):
+    frequency = {}
+    for page, term, _key, _weight in rows:
+        frequency.setdefault(term, set()).add(page)
+    idf = {
+        term: math.log(1 + IDF_SCALE / len(pages)) for term, pages in frequency.items()
+    }
+    synonym_terms = {
+        term for slot in slots for group in slot.synonyms for term in group
+    }
+    per_slot = {}
+    found_terms = {}
+    for page, term, term_key, weight in rows:
+        if allowed is not None and page not in allowed:
+            continue
+        if term in synonym_terms:
+            found_terms.setdefault(page, {})[term] = weight * idf[term]
+        for index, slot in enumerate(slots):
+            factor = _slot_factor(slot, term, term_key)
+            if factor:
+                value = factor * weight * idf[term]
+                current = per_slot.setdefault(page, {})
+                if value > current.get(index, 0):
+                    current[index] = value
+    for page, terms in found_terms.items():
+        for index, slot in enumerate(slots):
+            for group in slot.synonyms:
+                if group <= terms.keys():
+                    value = SYNONYM * sum(terms[t] for t in group) / len(group)
+                    current = per_slot.setdefault(page, {})
+                    if value > current.get(index, 0):
+                        current[index] = value
+    scores = {page: sum(values.values()) for page, values in per_slot.items()}
+    coverage = {page: len(values) for page, values in per_slot.items()}
+    return scores, coverage
+
+
+def suggestion(query, corrections, texts):
+    """The query with each corrected word replaced by the word of ``texts``
+    (e.g. the titles of the results) that the correction stands for."""
+    if not corrections:
+        return ""
+    replacements = {}
+    for text in texts:
+        for original in text.split():
+            word = "".join(char for char in original if char.isalnum())
+            folded = textsearch.fold(word)
+            if not folded:
+                continue
+            found = textsearch.key(textsearch.stem(folded))
+            for typed, target in corrections.items():
+                if typed not in replacements and found == target:
+                    replacements[typed] = word.lower()
+    if not replacements:
+        return ""
+    return " ".join(
+        replacements.get(textsearch.fold(word), word) for word in query.split()
+    )
