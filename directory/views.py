@@ -4,14 +4,18 @@ rules live in directory.search and directory.opening."""
 import datetime
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from directory import opening
 from directory.models import Closure, Location, Organisation, ServiceAtLocation
 from directory.search import listed_services, parse_filters, search
+from directory.suggest import suggest as suggestions
+from portal import searchengine, sitesearch
+from portal.search import clean_query
 
 SERVICES_PER_PAGE = 20
 
@@ -22,14 +26,42 @@ def directory(request, page):
     services = Paginator(results.services, SERVICES_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    if filters.q and not results.total and filters.without("q").is_empty:
+        sitesearch.record_unanswered(filters.q, request.LANGUAGE_CODE)
     context = page.get_context(request)
     context.update(
         filters=filters,
         results=results,
         services=services,
         active_filters=active_filters(filters, results),
+        suggestion=searchengine.suggestion(
+            filters.q,
+            results.corrections,
+            [f"{service.title} {service.summary}" for service in services],
+        ),
     )
     return TemplateResponse(request, "directory/directory_page.html", context)
+
+
+def suggest(request, page):
+    """Suggestions for a search box, as JSON (see static/js/autocomplete.js)."""
+    kinds = {"service": _("Service"), "category": _("Topic")}
+    found = suggestions(page, clean_query(request.GET.get("q", "")))
+    response = JsonResponse(
+        {
+            "suggestions": [
+                {
+                    "label": entry.label,
+                    "url": entry.url,
+                    "kind": entry.kind,
+                    "kind_label": str(kinds[entry.kind]),
+                }
+                for entry in found
+            ]
+        }
+    )
+    response["Cache-Control"] = "public, max-age=60"
+    return response
 
 
 def active_filters(filters, results):

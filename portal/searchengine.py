@@ -144,9 +144,8 @@ def find(query, locale_id, allowed=None):
         terms={term for slot in slots for term in slot.all_terms()},
         keys={key for slot in slots for key in slot.keys},
     )
-    best = _best_factors(slots, rows)
+    best, keys = _best_factors(slots, rows)
     weak = [index for index, factor in enumerate(best) if factor < CONFIDENT]
-    corrections = {}
     if weak:
         for index in weak:
             slots[index].fuzzy = _correct(slots[index], locale_id)
@@ -157,12 +156,15 @@ def find(query, locale_id, allowed=None):
                 keys={key for i in weak for key in slots[i].fuzzy},
             )
         )
-        best = _best_factors(slots, rows)
-        corrections = {
-            slots[i].word: sorted(slots[i].fuzzy)[0]
-            for i in weak
-            if slots[i].fuzzy and best[i] <= FUZZY
-        }
+        best, keys = _best_factors(slots, rows)
+    # A Greek word found only by its sound, or by a near spelling, was
+    # misspelt: the page offers the spelling the index knows.
+    corrections = {
+        slot.word: keys[index]
+        for index, slot in enumerate(slots)
+        if best[index] in (SOUND, FUZZY) and textsearch.is_greek(slot.word)
+        or best[index] == FUZZY
+    }
     scores, coverage = _score(slots, rows, allowed)
     if not scores:
         return Found([], corrections=corrections)
@@ -173,13 +175,15 @@ def find(query, locale_id, allowed=None):
 
 
 def _best_factors(slots, rows):
+    """Per slot, the best way any page matches it, and the key of that term."""
     best = [0.0] * len(slots)
+    keys = [""] * len(slots)
     for _page, term, term_key, _weight in rows:
         for index, slot in enumerate(slots):
             factor = _slot_factor(slot, term, term_key)
             if factor > best[index]:
-                best[index] = factor
-    return best
+                best[index], keys[index] = factor, term_key
+    return best, keys
 
 
 def _score(slots, rows, allowed):

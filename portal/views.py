@@ -6,9 +6,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
-from portal import navigation
+from portal import navigation, searchengine, sitesearch
 from portal.search import clean_query
 from portal.sitemaps import MultilingualSitemap
 
@@ -18,21 +17,30 @@ SEARCH_RESULTS_PER_PAGE = 10
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
+    locale = navigation.active_locale(request)
+    ranked, promoted, corrections = [], [], {}
     if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=navigation.active_locale(request))
-            .exclude(depth__lte=2)
-            .specific()
-            .search(query)
-        )
-    page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        promoted = sitesearch.promoted_pages(query, locale)
+        ranked, corrections = sitesearch.ranked_pages(query, locale)
+        ranked = promoted + [pk for pk in ranked if pk not in promoted]
+        if not ranked:
+            sitesearch.record_unanswered(query, request.LANGUAGE_CODE)
+    page = Paginator(ranked, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = sitesearch.results(query, locale, list(page.object_list))
+    for result in results:
+        result.promoted = result.page.pk in promoted
     return render(
         request,
         "portal/search.html",
-        {"search_query": query, "search_results": page, "paginator": page.paginator},
+        {
+            "search_query": query,
+            "search_results": page,
+            "results": results,
+            "paginator": page.paginator,
+            "suggestion": searchengine.suggestion(
+                query, corrections, [result.page.title for result in results]
+            ),
+        },
     )
 
 

@@ -29,6 +29,7 @@ class DirectoryPage(RoutablePageMixin, PageMetadataMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_kind = _("Directory of services")
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["portal.HomePage"]
@@ -46,6 +47,12 @@ class DirectoryPage(RoutablePageMixin, PageMetadataMixin, Page):
         from directory import views
 
         return views.directory(request, self)
+
+    @path("protaseis/", name="suggest")
+    def suggest_route(self, request):
+        from directory import views
+
+        return views.suggest(request, self)
 
     @path("foreis/<slug:slug>/", name="organisation")
     def organisation_route(self, request, slug):

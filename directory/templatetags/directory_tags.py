@@ -1,6 +1,8 @@
 from django import template
+from django.core.cache import cache
 
 from directory.models import DirectoryPage
+from portal import chrome
 
 register = template.Library()
 
@@ -10,6 +12,21 @@ def directory_route(directory_url, name, *args):
     """The address of an organisation or location page under the directory,
     from the directory's own address: {% directory_route url 'location' slug %}."""
     return directory_url + DirectoryPage().reverse_subpage(name, args=args)
+
+
+@register.simple_tag(takes_context=True)
+def directory_suggest_url(context):
+    """Where a search box of this language gets its suggestions, or ""."""
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    key = f"kentro:suggest-url:{locale_id}:{chrome.version()}"
+    url = cache.get(key)
+    if url is None:
+        directory = DirectoryPage.objects.live().filter(locale_id=locale_id).first()
+        found = directory.url if directory else None
+        url = directory_route(found, "suggest") if found else ""
+        cache.set(key, url, timeout=chrome.FRAGMENT_SECONDS)
+    return url
 
 
 @register.inclusion_tag("directory/includes/home_categories.html", takes_context=True)

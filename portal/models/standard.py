@@ -23,6 +23,7 @@ class StandardPage(PageMetadataMixin, Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_kind = _("Information")
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

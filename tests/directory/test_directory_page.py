@@ -3,8 +3,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from directory.factories import ServicePageFactory
+from portal import chrome, searchindex
 
 
 def titles(response):
@@ -90,15 +92,36 @@ def test_bad_input_gives_a_page_not_an_error(client, catalogue, params):
     assert client.get(catalogue.url, params).status_code == 200
 
 
-def test_queries_do_not_grow_with_the_directory(client, catalogue):
-    client.get(catalogue.url, {"category": "trofima"})
+@pytest.mark.parametrize(
+    "params", [{"category": "trofima"}, {"q": "παντοπωλειο", "audience": "kea"}]
+)
+def test_queries_do_not_grow_with_the_directory(client, catalogue, params):
+    client.get(catalogue.url, params)
     with CaptureQueriesContext(connection) as small:
-        client.get(catalogue.url, {"category": "trofima"})
-    for number in range(30):
+        client.get(catalogue.url, params)
+    extra = [
         ServicePageFactory(
             parent=catalogue, slug=f"extra-{number}", title=f"Πρόσθετη {number}"
         )
+        for number in range(30)
+    ]
+    searchindex.rebuild(Page.objects.filter(pk__in=[page.pk for page in extra]))
+    chrome.bump()  # as publishing does
+    client.get(catalogue.url, params)  # the directory is read again once
     with CaptureQueriesContext(connection) as large:
-        client.get(catalogue.url, {"category": "trofima"})
+        client.get(catalogue.url, params)
     assert len(large) == len(small)
     assert len(large) <= 12
+
+
+def test_a_misspelt_query_finds_and_offers_the_right_spelling(client, catalogue):
+    response = client.get(catalogue.url, {"q": "παντοπολιο"})
+    assert titles(response) == ["Κοινωνικό Παντοπωλείο"]
+    assert "Μήπως εννοείτε:" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["pantopoleio", "ΠΑΝΤΟΠΩΛΕΙΟ", "παντοπωλεια"])
+def test_greeklish_capitals_and_other_endings_find_the_service(
+    client, catalogue, query
+):
+    assert titles(client.get(catalogue.url, {"q": query})) == ["Κοινωνικό Παντοπωλείο"]

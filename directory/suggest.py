@@ -1,0 +1,81 @@
+"""Suggestions as a person types: services and topics whose names have words
+beginning with what was typed, whatever the case and accents.
+
+The names of a directory are few enough (tens of thousands at most) to keep
+folded in memory per process, until content changes: a suggestion then costs
+no query at all.
+"""
+
+from dataclasses import dataclass
+
+from directory.models import Category
+from directory.search import listed_services
+from portal import chrome, textsearch
+
+MAX_SUGGESTIONS = 8
+MIN_LENGTH = 2
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    label: str
+    url: str
+    kind: str  # "service" or "category"
+    words: tuple  # folded words of the label
+
+
+def _entries(directory):
+    base = directory.get_url() or ""
+    entries = []
+    for slug, name in (
+        Category.objects.filter(locale_id=directory.locale_id, services__live=True)
+        .distinct()
+        .order_by("sort_order", "name")
+        .values_list("slug", "name")
+    ):
+        entries.append(
+            Suggestion(name, f"{base}?category={slug}", "category", _words(name))
+        )
+    for slug, title, alternate in (
+        listed_services(directory)
+        .order_by("title")
+        .values_list("slug", "title", "alternate_name")
+    ):
+        words = _words(f"{title} {alternate}")
+        entries.append(Suggestion(title, f"{base}{slug}/", "service", words))
+    return entries
+
+
+def _words(text):
+    return tuple(textsearch.words(text))
+
+
+_cache = {}
+
+
+def entries(directory):
+    stamp = (directory.pk, chrome.version())
+    if stamp not in _cache:
+        for old in [key for key in _cache if key[1] != stamp[1]]:
+            del _cache[old]
+        _cache[stamp] = _entries(directory)
+    return _cache[stamp]
+
+
+def suggest(directory, text, limit=MAX_SUGGESTIONS):
+    """Topics, then services, whose words begin with every word typed; names
+    that begin with the first word typed come first."""
+    typed = _words(text)
+    if not typed or len("".join(typed)) < MIN_LENGTH:
+        return []
+    found = []
+    for entry in entries(directory):
+        if all(any(word.startswith(part) for word in entry.words) for part in typed):
+            found.append(entry)
+    found.sort(
+        key=lambda entry: (
+            entry.kind != "category",
+            not entry.words[:1] or not entry.words[0].startswith(typed[0]),
+        )
+    )
+    return found[:limit]
