@@ -162,7 +162,8 @@ def find(query, locale_id, allowed=None):
     corrections = {
         slot.word: keys[index]
         for index, slot in enumerate(slots)
-        if best[index] in (SOUND, FUZZY) and textsearch.is_greek(slot.word)
+        if best[index] in (SOUND, FUZZY)
+        and textsearch.is_greek(slot.word)
         or best[index] == FUZZY
     }
     scores, coverage = _score(slots, rows, allowed)
