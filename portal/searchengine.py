@@ -10,13 +10,14 @@ more than a paragraph. Pages that match every slot come first; when none
 does, pages that match most of them.
 """
 
+import logging
 import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Q
 
-from portal import textsearch
+from portal import search_elasticsearch, textsearch
 from portal.models.search import SearchSynonym, SearchTerm
 
 EXACT, HEAD, SYNONYM, SOUND, PREFIX, FUZZY = 1.0, 0.9, 0.9, 0.8, 0.7, 0.5
@@ -25,6 +26,10 @@ CONFIDENT = SOUND
 IDF_SCALE = 10_000
 VERSION_KEY = "kentro:search-version"
 MAX_CORRECTIONS = 5
+ELASTICSEARCH_DOWN_KEY = "kentro:elasticsearch-down"
+ELASTICSEARCH_RETRY_SECONDS = 60
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -81,12 +86,22 @@ def vocabulary(locale_id):
 
 
 def _fetch(locale_id, terms=(), keys=(), heads=()):
+    """(page_id, term, key, weight) rows holding any of these terms, keys or
+    heads: from Elasticsearch when it is configured and answers, otherwise
+    from the database."""
+    if not (terms or keys or heads):
+        return []
+    if search_elasticsearch.is_enabled() and not cache.get(ELASTICSEARCH_DOWN_KEY):
+        try:
+            return search_elasticsearch.fetch(locale_id, terms, keys, heads)
+        except Exception:  # noqa: BLE001 - any failure: the database answers
+            logger.exception("Elasticsearch did not answer; searching the database")
+            # Visitors should not each wait for a timeout: try again later.
+            cache.set(ELASTICSEARCH_DOWN_KEY, True, ELASTICSEARCH_RETRY_SECONDS)
     where = Q()
     for name, values in (("term__in", terms), ("key__in", keys), ("head__in", heads)):
         if values:
             where |= Q(**{name: sorted(values)})
-    if not where:
-        return []
     return list(
         SearchTerm.objects.filter(where, locale_id=locale_id).values_list(
             "page_id", "term", "key", "weight"

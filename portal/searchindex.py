@@ -5,14 +5,18 @@ page type says what is searchable; ``boost`` gives a field its weight. Pages
 are indexed when published and dropped when unpublished or deleted.
 """
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.html import strip_tags
 from modelsearch import index as wagtail_index
 from wagtail.models import Page
 
-from portal import searchengine, textsearch
+from portal import search_elasticsearch, searchengine, textsearch
 from portal.models.search import SearchTerm
+
+logger = logging.getLogger(__name__)
 
 TITLE_WEIGHT = 10
 BATCH_SIZE = 2000
@@ -74,18 +78,46 @@ def rows_for(page):
     ]
 
 
+def _mirror(action, *args):
+    """Copy a change to Elasticsearch when it is used; never fail a publish
+    for it (``rebuild_search_index`` puts everything back)."""
+    if not search_elasticsearch.is_enabled():
+        return
+    try:
+        action(*args)
+    except Exception:  # noqa: BLE001 - the database index is still right
+        logger.exception("Could not update the Elasticsearch search index")
+
+
+def _documents(rows):
+    by_page = {}
+    for row in rows:
+        by_page.setdefault((row.page_id, row.locale_id), []).append(
+            (row.term, row.key, row.weight)
+        )
+    return [
+        search_elasticsearch.document(page_id, locale_id, page_rows)
+        for (page_id, locale_id), page_rows in by_page.items()
+    ]
+
+
 def index_page(page):
     """Replace a page's rows with its current document (or none if not live)."""
     page = page.specific_deferred if type(page) is Page else page
+    rows = rows_for(page) if is_indexed(page) else []
     with transaction.atomic():
         SearchTerm.objects.filter(page_id=page.pk).delete()
-        if is_indexed(page):
-            SearchTerm.objects.bulk_create(rows_for(page), batch_size=BATCH_SIZE)
+        SearchTerm.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    if rows:
+        _mirror(search_elasticsearch.put_pages, _documents(rows))
+    else:
+        _mirror(search_elasticsearch.delete_page, page.pk)
     searchengine.bump()
 
 
 def remove_page(page_id):
     SearchTerm.objects.filter(page_id=page_id).delete()
+    _mirror(search_elasticsearch.delete_page, page_id)
     searchengine.bump()
 
 
@@ -123,10 +155,25 @@ def rebuild(pages=None, write=None):
                     SearchTerm.objects.bulk_create(batch)
                     batch = []
             SearchTerm.objects.bulk_create(batch)
+    if everything:
+        _mirror(search_elasticsearch.reset)
+    _mirror(_copy_to_elasticsearch, pages)
     searchengine.bump()
     if write:
         write(f"Search index: {total} pages.")
     return total
+
+
+def _copy_to_elasticsearch(pages):
+    rows = SearchTerm.objects.filter(page_id__in=pages.values("pk")).order_by("page")
+    batch = []
+    for row in rows.iterator(chunk_size=BATCH_SIZE):
+        if batch and batch[-1].page_id != row.page_id and len(batch) >= BATCH_SIZE:
+            search_elasticsearch.put_pages(_documents(batch))
+            batch = []
+        batch.append(row)
+    if batch:
+        search_elasticsearch.put_pages(_documents(batch))
 
 
 def on_published(sender, instance, **kwargs):
