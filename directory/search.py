@@ -150,24 +150,43 @@ class Catalogue:
     """What the directory lists and how each service answers every filter,
     read in a few queries and kept per process until content changes.
 
-    Facet counts then come from set intersections: the same handful of
-    queries for ten services or ten thousand, and no COUNT per facet value.
+    A set of services is a bitmask over the services in title order (bit i
+    is ``by_title[i]``): combining filters is an AND of integers and a facet
+    count is a population count, microseconds for ten thousand services,
+    with no COUNT query per facet value.
     """
 
     by_title: list  # service ids in the order of their titles
-    listed: frozenset
-    free: frozenset
-    members: dict  # facet name -> {value: frozenset(service ids)}
+    position: dict  # service id -> bit
+    listed: int
+    free: int
+    members: dict  # facet name -> {value: mask}
     labels: dict  # facet name -> [(value, label, sort key)]
-    locations: dict  # location id -> frozenset(service ids)
+    locations: dict  # location id -> mask
     category_parent: dict  # category slug -> parent slug
+
+    def mask(self, service_ids):
+        position = self.position
+        mask = 0
+        for pk in service_ids:
+            if pk in position:
+                mask |= 1 << position[pk]
+        return mask
+
+    def ids(self, mask):
+        """The services of a mask, in title order."""
+        bits = bin(mask)[:1:-1]  # lowest bit first
+        return [self.by_title[i] for i, bit in enumerate(bits) if bit == "1"]
+
+    def contains(self, mask, pk):
+        return pk in self.position and mask >> self.position[pk] & 1
 
 
 def _group(pairs):
     grouped = {}
     for service_id, value in pairs:
         grouped.setdefault(value, set()).add(service_id)
-    return {value: frozenset(ids) for value, ids in grouped.items()}
+    return grouped
 
 
 def build_catalogue(directory):
@@ -233,17 +252,36 @@ def build_catalogue(directory):
             service_id__in=ids
         ).values_list("service_id", "location_id")
     )
-    return Catalogue(
-        by_title=[pk for pk, _free in rows],
-        listed=frozenset(pk for pk, _free in rows),
-        free=frozenset(pk for pk, free in rows if free),
-        members=members,
+    parent_of = {
+        slug_of[pk]: slug_of.get(parent) for pk, _s, _n, parent, _o in categories
+    }
+    rolled = {slug: set(ids) for slug, ids in members["category"].items()}
+    for slug, ids in members["category"].items():
+        parent = parent_of.get(slug)
+        while parent is not None:  # a topic counts the services of its subtopics
+            rolled.setdefault(parent, set()).update(ids)
+            parent = parent_of.get(parent)
+    members["category"] = rolled
+    by_title = [pk for pk, _free in rows]
+    listing = Catalogue(
+        by_title=by_title,
+        position={pk: index for index, pk in enumerate(by_title)},
+        listed=(1 << len(by_title)) - 1,
+        free=0,
+        members={},
         labels=labels,
-        locations=locations,
-        category_parent={
-            slug_of[pk]: slug_of.get(parent) for pk, _s, _n, parent, _o in categories
-        },
+        locations={},
+        category_parent=parent_of,
     )
+    listing.free = listing.mask(pk for pk, free in rows if free)
+    listing.members = {
+        name: {value: listing.mask(ids) for value, ids in values.items()}
+        for name, values in members.items()
+    }
+    listing.locations = {
+        location: listing.mask(ids) for location, ids in locations.items()
+    }
+    return listing
 
 
 _catalogues = {}
@@ -260,26 +298,14 @@ def catalogue(directory):
     return found
 
 
-def _category_members(catalogue, slug):
-    """A category's services, with those of the categories under it."""
-    found = set(catalogue.members["category"].get(slug, ()))
-    for child, parent in catalogue.category_parent.items():
-        if parent == slug:
-            found |= _category_members(catalogue, child)
-    return found
-
-
 def _allowed(catalogue, filters, open_services, without=None):
-    """The services that pass every filter but ``without``, as a set."""
-    chosen = set(catalogue.listed)
+    """The services that pass every filter but ``without``, as a mask."""
+    chosen = catalogue.listed
     for name in FACETS:
         value = getattr(filters, name)
         if not value or name == without:
             continue
-        if name == "category":
-            chosen &= _category_members(catalogue, value)
-        else:
-            chosen &= catalogue.members[name].get(value, frozenset())
+        chosen &= catalogue.members[name].get(value, 0)
     if filters.free and without != "free":
         chosen &= catalogue.free
     if filters.open_now and without != "open_now":
@@ -288,13 +314,10 @@ def _allowed(catalogue, filters, open_services, without=None):
 
 
 def _facet(catalogue, name, pool, selected):
-    counts = {}
-    if name == "category":
-        for value, _label, _sort in catalogue.labels[name]:
-            counts[value] = len(pool & _category_members(catalogue, value))
-    else:
-        for value, services in catalogue.members[name].items():
-            counts[value] = len(pool & services)
+    counts = {
+        value: (pool & services).bit_count()
+        for value, services in catalogue.members[name].items()
+    }
     values = [
         FacetValue(value, label, counts.get(value, 0), value == selected)
         for value, label, _sort in sorted(catalogue.labels[name], key=lambda v: v[2])
@@ -336,7 +359,11 @@ class RankedServices:
         ids = self.ids[index]
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        found = ServicePage.objects.filter(pk__in=ids).select_related("organisation")
+        found = (
+            ServicePage.objects.filter(pk__in=ids)
+            .select_related("organisation")
+            .defer("description", "application_steps", "eligibility", "fees")
+        )
         by_id = {service.pk: service for service in found}
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -345,30 +372,41 @@ def search(directory, filters, locale_id, moment=None):
     """The services matching the filters, with facet counts; a bounded number
     of queries whatever the size of the directory."""
     listing = catalogue(directory)
-    open_services = set()
+    open_services = 0
     for location in open_location_ids(moment):
-        open_services |= listing.locations.get(location, frozenset())
+        open_services |= listing.locations.get(location, 0)
     found = None
     if filters.q:
-        found = searchengine.find(filters.q, locale_id, allowed=listing.listed)
-        text = set(found.ranked)
+        found = searchengine.find(filters.q, locale_id, allowed=listing.position)
+        text = listing.mask(found.ranked)
     else:
-        text = set(listing.listed)
+        text = listing.listed
+
+    pools = {}
 
     def pool(without=None):
-        return _allowed(listing, filters, open_services, without) & text
+        """What every filter but ``without`` leaves; a filter not in use
+        leaves the same as all of them."""
+        if without is not None and not getattr(filters, without):
+            without = None
+        if without not in pools:
+            pools[without] = _allowed(listing, filters, open_services, without) & text
+        return pools[without]
 
     chosen = pool()
-    order = found.ranked if found is not None else listing.by_title
+    if found is not None:
+        ordered = [pk for pk in found.ranked if listing.contains(chosen, pk)]
+    else:
+        ordered = listing.ids(chosen)
     return DirectoryResults(
         filters=filters,
-        services=RankedServices([pk for pk in order if pk in chosen]),
+        services=RankedServices(ordered),
         facets={
             name: _facet(listing, name, pool(name), getattr(filters, name))
             for name in FACETS
         },
-        total=len(chosen),
-        free_count=len(pool("free") & listing.free),
-        open_now_count=len(pool("open_now") & open_services),
+        total=chosen.bit_count(),
+        free_count=(pool("free") & listing.free).bit_count(),
+        open_now_count=(pool("open_now") & open_services).bit_count(),
         corrections=found.corrections if found is not None else {},
     )

@@ -3,6 +3,8 @@ same for every visitor of a page, so its rendered HTML is cached per language
 and page. Any change that could alter it bumps a version kept in the shared
 cache, which makes every cached fragment stale at once on every process."""
 
+import time
+
 from django.core.cache import cache
 
 VERSION_KEY = "kentro:chrome-version"
@@ -12,7 +14,10 @@ FRAGMENT_SECONDS = 300
 
 
 def version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    # A new version starts from the clock, not from 1: processes keep what
+    # they read under a version in memory, and a cache that was emptied must
+    # not hand out a version they have seen before.
+    return cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
 
 
 def centre_settings():
@@ -32,7 +37,7 @@ def bump(*args, **kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def connect_signals():

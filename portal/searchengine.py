@@ -12,9 +12,12 @@ does, pages that match most of them.
 
 import logging
 import math
+import time
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 
 from portal import search_elasticsearch, textsearch
@@ -26,6 +29,7 @@ CONFIDENT = SOUND
 IDF_SCALE = 10_000
 VERSION_KEY = "kentro:search-version"
 MAX_CORRECTIONS = 5
+MAX_REMEMBERED_QUERIES = 256
 ELASTICSEARCH_DOWN_KEY = "kentro:elasticsearch-down"
 ELASTICSEARCH_RETRY_SECONDS = 60
 
@@ -43,7 +47,10 @@ class Found:
 
 
 def version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    # A new version starts from the clock, not from 1: processes keep what
+    # they read under a version in memory, and a cache that was emptied must
+    # not hand out a version they have seen before.
+    return cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
 
 
 def bump(*args, **kwargs):
@@ -51,7 +58,7 @@ def bump(*args, **kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def synonym_pairs():
@@ -102,11 +109,18 @@ def _fetch(locale_id, terms=(), keys=(), heads=()):
     for name, values in (("term__in", terms), ("key__in", keys), ("head__in", heads)):
         if values:
             where |= Q(**{name: sorted(values)})
-    return list(
-        SearchTerm.objects.filter(where, locale_id=locale_id).values_list(
-            "page_id", "term", "key", "weight"
-        )
+    # The rows are many for a common word; read them without building a
+    # Python object per row, and spell each distinct term's key once.
+    sql, params = (
+        SearchTerm.objects.filter(where, locale_id=locale_id)
+        .values_list("page_id", "term", "weight")
+        .query.sql_with_params()
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    key = textsearch.key
+    return [(page, term, key(term), weight) for page, term, weight in found]
 
 
 def _slot_factor(slot, term, term_key):
@@ -151,9 +165,47 @@ def find(query, locale_id, allowed=None):
     ``allowed`` (a set of page ids) keeps only those pages: the directory
     passes the services it lists.
     """
+    matched = _matched(query, locale_id)
+    scores, coverage = matched.scores, matched.coverage
+    if allowed is not None:
+        scores = {page: score for page, score in scores.items() if page in allowed}
+    if not scores:
+        return Found([], corrections=matched.corrections)
+    complete = [page for page in scores if coverage[page] == matched.slots]
+    pool = complete or list(scores)
+    ranked = sorted(pool, key=lambda page: (-coverage[page], -scores[page], page))
+    return Found(ranked, {page: scores[page] for page in ranked}, matched.corrections)
+
+
+@dataclass
+class Matched:
+    slots: int
+    scores: dict
+    coverage: dict
+    corrections: dict
+
+
+_matches = OrderedDict()
+
+
+def _matched(query, locale_id):
+    """Every page's score for a query; the same query asked again before the
+    index changes is answered from memory (popular queries repeat a lot)."""
+    stamp = (query, locale_id, version())
+    if stamp in _matches:
+        _matches.move_to_end(stamp)
+        return _matches[stamp]
+    matched = _match(query, locale_id)
+    _matches[stamp] = matched
+    while len(_matches) > MAX_REMEMBERED_QUERIES:
+        _matches.popitem(last=False)
+    return matched
+
+
+def _match(query, locale_id):
     slots = textsearch.query_slots(query, synonym_pairs())
     if not slots:
-        return Found([])
+        return Matched(0, {}, {}, {})
     rows = _fetch(
         locale_id,
         terms={term for slot in slots for term in slot.all_terms()},
@@ -181,33 +233,43 @@ def find(query, locale_id, allowed=None):
         and textsearch.is_greek(slot.word)
         or best[index] == FUZZY
     }
-    scores, coverage = _score(slots, rows, allowed)
-    if not scores:
-        return Found([], corrections=corrections)
-    complete = [page for page, covered in coverage.items() if covered == len(slots)]
-    pool = complete or list(scores)
-    ranked = sorted(pool, key=lambda page: (-coverage[page], -scores[page], page))
-    return Found(ranked, {page: scores[page] for page in ranked}, corrections)
+    scores, coverage = _score(slots, rows)
+    return Matched(len(slots), scores, coverage, corrections)
+
+
+def _pair_factors(slots, rows):
+    """How each distinct (term, key) found matches each slot: computed once
+    per pair rather than once per row, as thousands of rows share a few pairs."""
+    pairs = {}
+    for _page, term, term_key, _weight in rows:
+        if (term, term_key) not in pairs:
+            pairs[term, term_key] = tuple(
+                _slot_factor(slot, term, term_key) for slot in slots
+            )
+    return pairs
 
 
 def _best_factors(slots, rows):
     """Per slot, the best way any page matches it, and the key of that term."""
     best = [0.0] * len(slots)
     keys = [""] * len(slots)
-    for _page, term, term_key, _weight in rows:
-        for index, slot in enumerate(slots):
-            factor = _slot_factor(slot, term, term_key)
+    for (_term, term_key), factors in _pair_factors(slots, rows).items():
+        for index, factor in enumerate(factors):
             if factor > best[index]:
                 best[index], keys[index] = factor, term_key
     return best, keys
 
 
-def _score(slots, rows, allowed):
-    frequency = {}
-    for page, term, _key, _weight in rows:
-        frequency.setdefault(term, set()).add(page)
-    idf = {
-        term: math.log(1 + IDF_SCALE / len(pages)) for term, pages in frequency.items()
+def _score(slots, rows):
+    frequency = Counter(term for _page, term, _key, _weight in rows)
+    idf = {term: math.log(1 + IDF_SCALE / count) for term, count in frequency.items()}
+    matches = {
+        pair: [
+            (index, factor * idf[pair[0]])
+            for index, factor in enumerate(factors)
+            if factor
+        ]
+        for pair, factors in _pair_factors(slots, rows).items()
     }
     synonym_terms = {
         term for slot in slots for group in slot.synonyms for term in group
@@ -215,17 +277,16 @@ def _score(slots, rows, allowed):
     per_slot = {}
     found_terms = {}
     for page, term, term_key, weight in rows:
-        if allowed is not None and page not in allowed:
-            continue
         if term in synonym_terms:
             found_terms.setdefault(page, {})[term] = weight * idf[term]
-        for index, slot in enumerate(slots):
-            factor = _slot_factor(slot, term, term_key)
-            if factor:
-                value = factor * weight * idf[term]
-                current = per_slot.setdefault(page, {})
-                if value > current.get(index, 0):
-                    current[index] = value
+        values = matches[term, term_key]
+        if not values:
+            continue
+        current = per_slot.setdefault(page, {})
+        for index, value in values:
+            value *= weight
+            if value > current.get(index, 0):
+                current[index] = value
     for page, terms in found_terms.items():
         for index, slot in enumerate(slots):
             for group in slot.synonyms:

@@ -15,8 +15,13 @@ class SearchTerm(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
     )
+    # Lookups start from a term or a key (the indexes below); an index on the
+    # locale alone would tempt the planner into scanning a whole language.
     locale = models.ForeignKey(
-        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Locale",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
     )
     term = models.CharField(max_length=60)
     # The first letters of the term: prefix lookups by equality, which every

@@ -136,6 +136,7 @@ def test_elasticsearch_gives_the_same_results_as_the_database(
     fake = FakeElasticsearch()
     settings.ELASTICSEARCH_URL = "http://search.example:9200"
     monkeypatch.setattr(search_elasticsearch, "client", lambda: fake)
+    searchengine.bump()  # forget the answer remembered from the database
     from_elasticsearch = searchengine.find(query, locale_id)
     assert fake.requests
     assert from_elasticsearch.ranked == from_database.ranked
@@ -160,6 +161,7 @@ def test_a_real_elasticsearch_finds_what_the_database_finds(demo_site, settings)
         settings.ELASTICSEARCH_URL = ""
         expected = searchengine.find(query, locale_id).ranked
         settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+        searchengine.bump()
         assert search_elasticsearch.fetch(locale_id, terms={"επιδομ"}) is not None
         assert searchengine.find(query, locale_id).ranked == expected
 
@@ -175,6 +177,6 @@ def test_after_a_failure_elasticsearch_is_left_alone_for_a_minute(
         raise ConnectionError("down")
 
     monkeypatch.setattr(search_elasticsearch, "fetch", unreachable)
-    for _ in range(3):
-        assert searchengine.find("επιδομα", demo_site.root_page.locale_id).ranked
+    for query in ("επιδομα", "στεγαση", "παντοπωλειο"):
+        assert searchengine.find(query, demo_site.root_page.locale_id).ranked
     assert len(calls) == 1
