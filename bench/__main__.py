@@ -36,6 +36,10 @@ URLS = [
         + quote("στήριξης")
         + "&municipality=kalamata&open_now=1",
     ),
+    ("directory typo", "/programmata-ypiresies/?q=" + quote("επιδομα θερμασνης")),
+    ("directory greeklish", "/programmata-ypiresies/?q=" + quote("koinoniko eisodima")),
+    ("autocomplete", "/programmata-ypiresies/protaseis/?q=" + quote("επιδ")),
+    ("site search", "/anazitisi/?q=" + quote("επίδομα στέγασης")),
     ("service", None),  # the first demo service, found at run time
     ("campaigns", "/enimerosi/"),
 ]
