@@ -26,6 +26,7 @@ register_setting(CentreSettings, icon="home")
 
 class SearchSynonymViewSet(ModelViewSet):
     model = SearchSynonym
+    name = "synonyms"
     icon = "list-ul"
     menu_label = _("Synonyms")
     list_display = ["phrase", "alternatives", "both_ways"]
@@ -38,7 +39,9 @@ class UnansweredQueryViewSet(ModelViewSet):
     editors read to add content or synonyms."""
 
     model = UnansweredQuery
+    name = "unanswered-searches"
     icon = "warning"
+    copy_view_enabled = False
     menu_label = _("Searches without results")
     list_display = ["query", "language", "times", "last_searched_at"]
     list_filter = ["language"]
