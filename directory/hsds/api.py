@@ -25,6 +25,7 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
+from portal import searchengine
 from portal.search import clean_query
 
 DEFAULT_PER_PAGE = 20
@@ -166,7 +167,7 @@ def paginate(request, items, serialise_item):
 
 def filter_services(queryset, params):
     """Services matching the search, taxonomy, organisation and date parameters."""
-    queryset = matching(queryset, params)
+    queryset = matching_services(queryset, params)
     if term_id := uuid_param(params, "taxonomy_term_id"):
         queryset = queryset.filter(
             Q(pk__in=_services_with(Category, term_id))
@@ -196,6 +197,16 @@ def _services_with(model, term_id=None):
     if term_id:
         links = links.filter(**{f"{field}__translation_key": term_id})
     return links.values("servicepage_id")
+
+
+def matching_services(queryset, params):
+    """Services the site's own search finds for ``search``: the same Greek
+    normalisation, Greeklish and synonyms as the directory page."""
+    words = search_terms(params)
+    if not words:
+        return queryset.none() if (params.get("search") or "").strip() else queryset
+    found = searchengine.find(" ".join(words), serialise.default_locale().pk)
+    return queryset.filter(pk__in=found.ranked)
 
 
 def matching(queryset, params):
