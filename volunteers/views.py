@@ -4,34 +4,26 @@ Views only read input and choose a template; volunteers.signup has the rules.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Case, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal import abuse
 from volunteers import signup as rules
 from volunteers.forms import VolunteerSignupForm, WithdrawalRequestForm
 from volunteers.models import VolunteerOpportunityPage
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
 def is_rate_limited(request, action):
     """Count this attempt; True once an address sent too many in the window."""
-    limit = getattr(settings, "KENTRO_VOLUNTEER_RATE_LIMIT", 10)
-    window = getattr(settings, "KENTRO_VOLUNTEER_RATE_WINDOW", 3600)
-    key = f"volunteers:{action}:{client_address(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return abuse.is_rate_limited(
+        request,
+        f"volunteers:{action}",
+        limit=getattr(settings, "KENTRO_VOLUNTEER_RATE_LIMIT", 10),
+        window=getattr(settings, "KENTRO_VOLUNTEER_RATE_WINDOW", 3600),
+    )
 
 
 HEADINGS = {

@@ -8,7 +8,7 @@ from volunteers.factories import (
     VolunteerIndexPageFactory,
     VolunteerOpportunityPageFactory,
 )
-from volunteers.signup import started_token
+from portal.abuse import started_token
 
 
 @pytest.fixture(autouse=True)

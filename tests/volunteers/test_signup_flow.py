@@ -15,7 +15,8 @@ from django.utils.translation import gettext
 
 from volunteers.factories import VolunteerFactory
 from volunteers.models import Volunteer, VolunteerWithdrawal
-from volunteers.signup import confirmation_token, started_token, withdrawal_token
+from portal.abuse import started_token
+from volunteers.signup import confirmation_token, withdrawal_token
 
 from .conftest import link_from
 
