@@ -30,9 +30,7 @@ def municipalities_for(locale_id):
     )
 
 
-class VolunteerSignupForm(
-    AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form
-):
+class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Full name"),
         max_length=120,
