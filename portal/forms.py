@@ -102,3 +102,18 @@ class AccessibleFormMixin:
                     anchor = f"{bound.auto_id}_0"
                 links.append((anchor, f"{bound.label}: {message}"))
         return links
+
+
+class ChoiceByIdField(forms.ModelChoiceField):
+    """A single choice by id that refuses ids no database column can hold."""
+
+    def to_python(self, value):
+        try:
+            number = int(str(value))
+        except (TypeError, ValueError):
+            return super().to_python(value)
+        if not -(2**63) <= number < 2**63:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
