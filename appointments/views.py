@@ -87,9 +87,9 @@ def initial_answers(request, form):
         service = queryset.filter(pk=service_id).first()
         if service is None:  # a Greek service, shown here in translation
             service = queryset.filter(
-                translation_key__in=queryset.model.objects.filter(
-                    pk=service_id
-                ).values("translation_key")
+                translation_key__in=queryset.model.objects.filter(pk=service_id).values(
+                    "translation_key"
+                )
             ).first()
         if service is not None:
             initial["service"] = service.pk
