@@ -18,6 +18,7 @@ class AppointmentPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = AppointmentPage
         django_get_or_create = ("parent", "slug")
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def places(self, create, extracted, **kwargs):
