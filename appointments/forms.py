@@ -112,6 +112,7 @@ class RequestFieldsMixin(forms.Form):
     )
     language = ChoiceByIdField(
         label=_("In which language would you like to talk? (optional)"),
+        help_text=_("If you leave it empty, we will use the language of this page."),
         queryset=Language.objects.all(),
         required=False,
         empty_label=_("Choose…"),

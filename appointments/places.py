@@ -10,13 +10,16 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils import formats, timezone
+from django.core.cache import cache
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from directory.models import Location, Municipality
+from portal import chrome
 
 VISIT_WEEKS_AHEAD = 6
 VISITS_PER_STOP = 4
+OPTIONS_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Option:
 
 def translated_names(model, objects, locale_id):
     """{translation_key: name} of the objects' translations into a locale."""
-    keys = {obj.translation_key for obj in objects}
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
     if not keys or locale_id is None:
         return {}
     return dict(
@@ -129,7 +132,26 @@ def visit_groups(locale_id, now=None):
 
 
 def where_options(page, now=None):
-    """Every option, as (choices for a select, {value: Option})."""
+    """Every option, as (choices for a select, {value: Option}).
+
+    Kept in the shared cache for a few minutes: the chrome version changes
+    whenever a page (an event, this page) is published, which makes the
+    cached options stale at once.
+    """
+    if now is not None:
+        return _where_options(page, now)
+    key = (
+        f"kentro:appointments:where:{page.pk}:{chrome.version()}:"
+        f"{translation.get_language()}"
+    )
+    options = cache.get(key)
+    if options is None:
+        options = _where_options(page)
+        cache.set(key, options, OPTIONS_SECONDS)
+    return options
+
+
+def _where_options(page, now=None):
     places = place_options(page)
     groups = visit_groups(page.locale_id, now) if page.offer_mobile_unit else []
     choices = [(option.value, option.label) for option in places]

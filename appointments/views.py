@@ -123,21 +123,12 @@ def request_form(request, page):
     else:
         form = AppointmentRequestForm(page=page)
         form.initial.update(initial_answers(request, form))
-        form.initial.setdefault("language", default_language_id(form))
     return render(
         request,
         page,
         "appointment_page.html",
         {"form": form, "privacy_page": privacy_page(request, page)},
     )
-
-
-def default_language_id(form):
-    """The visitor's language, preselected in the list of languages."""
-    for language in form.fields["language"].queryset:
-        if language.code == get_language():
-            return language.pk
-    return None
 
 
 def thank_you(request, page, token):

@@ -124,10 +124,11 @@ def language_links(request, page=None):
 
 
 def privacy_page(request, page):
-    """The centre's privacy notice in the page's language, in one query."""
-    from portal.models import CentreSettings
+    """The centre's privacy notice in the page's language, in one query
+    (the centre's details come from the chrome cache)."""
+    from portal.chrome import centre_settings
 
-    notice_id = CentreSettings.load(request_or_site=request).privacy_page_id
+    notice_id = centre_settings().privacy_page_id
     if notice_id is None:
         return None
     return (
