@@ -374,6 +374,10 @@ class MonthField(forms.CharField):
         value = super().to_python(value).strip()
         if not value:
             return None
+        if len(value) > 7:
+            raise forms.ValidationError(
+                _("Enter a month as year-month, e.g. 2026-01."), code="month"
+            )
         try:
             year, month = (int(part) for part in value.split("-"))
             return datetime.date(year, month, 1)
@@ -394,8 +398,8 @@ class ReportFilterForm(forms.Form):
             ("status", _("Status")),
         ],
     )
-    first = MonthField(label=_("From (month)"), required=False, max_length=7)
-    last = MonthField(label=_("To (month)"), required=False, max_length=7)
+    first = MonthField(label=_("From (month)"), required=False)
+    last = MonthField(label=_("To (month)"), required=False)
 
     def clean(self):
         cleaned = super().clean()
