@@ -117,9 +117,7 @@ def test_invalid_value_stores_nothing_and_explains_why(
 
 
 @HYPOTHESIS
-@given(
-    data=st.dictionaries(st.sampled_from(["reference", "contact", "x"]), anything)
-)
+@given(data=st.dictionaries(st.sampled_from(["reference", "contact", "x"]), anything))
 def test_any_status_check_never_breaks(client, page, data):
     cache.clear()
     response = client.post(page.url + "katastasi/", data)
