@@ -63,6 +63,7 @@ class RequestInspectView(generic.InspectView):
     """The request in full, its history, and what a caseworker can do next."""
 
     template_name = "appointments/admin/inspect.html"
+    page_title = gettext_lazy("Appointment request")
 
     def can_change(self):
         return self.user_has_permission("change")
