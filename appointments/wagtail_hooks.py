@@ -89,6 +89,9 @@ class AppointmentRequestViewSet(ModelViewSet):
     menu_label = _("Appointment requests")
     menu_order = 250
     add_to_admin_menu = True
+    # Requests must not show up in the "usage" of a service page or a place,
+    # where editors would see who asked for an appointment.
+    add_to_reference_index = False
     index_view_class = admin_views.RequestIndexView
     inspect_view_class = admin_views.RequestInspectView
     edit_view_class = admin_views.RequestEditView

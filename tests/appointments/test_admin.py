@@ -353,3 +353,16 @@ def test_list_export_has_no_contact_details(client, request_obj):
     ]
     assert request_obj.reference in values
     assert "eleni@example.org" not in values
+
+
+def test_requests_do_not_show_in_the_usage_of_a_service_page(
+    client, request_obj, service
+):
+    from wagtail.models import ReferenceIndex
+
+    assert not ReferenceIndex.is_indexed(AppointmentRequest)
+    request_obj.save()  # what would index it, if it were indexed
+    login_as(client, "superuser")
+    response = client.get(reverse("wagtailadmin_pages:usage", args=[service.pk]))
+    assert response.status_code == 200
+    assert request_obj.reference not in response.content.decode()
