@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint format messages bench clean
+.PHONY: run worker install test lint format messages bench clean
 
 # The virtualenv is refreshed whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -24,6 +24,10 @@ run: install
 	$(MANAGE) seed_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The e-mail worker, for TASKS_BACKEND=database (production runs it as a service).
+worker: install
+	TASKS_BACKEND=database $(MANAGE) db_worker
 
 test: install
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ that the header, menu, language switcher and alternates share two queries.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Case, When
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -120,3 +121,23 @@ def language_links(request, page=None):
             )
         )
     return links
+
+
+def privacy_page(request, page):
+    """The centre's privacy notice in the page's language, in one query
+    (the centre's details come from the chrome cache)."""
+    from portal.chrome import centre_settings
+
+    notice_id = centre_settings().privacy_page_id
+    if notice_id is None:
+        return None
+    return (
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(pk=notice_id).values(
+                "translation_key"
+            )
+        )
+        .order_by(Case(When(locale_id=page.locale_id, then=0), default=1))
+        .first()
+    )

@@ -1,9 +1,15 @@
-import phonenumbers
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Language, Municipality
+from portal.abuse import AbuseProtectedFormMixin
+from portal.forms import (
+    AccessibleFormMixin,
+    CheckboxGroup,
+    ChoicesByIdField,
+    normalise_phone,
+)
 from volunteers.models import (
     DayPart,
     Skill,
@@ -11,24 +17,6 @@ from volunteers.models import (
     Weekday,
     availability_choices,
 )
-from volunteers.signup import seconds_since_started, started_token
-
-PHONE_REGION = "GR"
-
-
-def normalise_phone(value):
-    """A Greek or international number in E.164 form, or ValidationError."""
-    try:
-        number = phonenumbers.parse(value, PHONE_REGION)
-    except phonenumbers.NumberParseException as error:
-        raise forms.ValidationError(
-            _("Enter a phone number, for example 6912345678."), code="phone"
-        ) from error
-    if not phonenumbers.is_valid_number(number):
-        raise forms.ValidationError(
-            _("Enter a phone number, for example 6912345678."), code="phone"
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def municipalities_for(locale_id):
@@ -42,30 +30,7 @@ def municipalities_for(locale_id):
     )
 
 
-class ChoicesByIdField(forms.ModelMultipleChoiceField):
-    """Rejects ids no database column can hold before they reach the query
-    (SQLite raises OverflowError on them instead of finding nothing)."""
-
-    def _check_values(self, value):
-        for key in value:
-            try:
-                number = int(str(key))
-            except (TypeError, ValueError):
-                continue  # the parent reports it as invalid
-            if not -(2**63) <= number < 2**63:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": key},
-                )
-        return super()._check_values(value)
-
-
-class CheckboxGroup(forms.CheckboxSelectMultiple):
-    """Checkboxes rendered one by one by our templates, inside a fieldset."""
-
-
-class VolunteerSignupForm(forms.Form):
+class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Full name"),
         max_length=120,
@@ -139,49 +104,15 @@ class VolunteerSignupForm(forms.Form):
         label=_("You may contact me about future volunteering opportunities"),
         required=False,
     )
-    # Abuse protection: people never see or fill this field; robots do.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    # Order in the summary of errors and on the page.
-    honeypot_field = "homepage"
 
     def __init__(self, *args, locale_id=None, index_page=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.is_spam = False
         self.fields["municipality"].queryset = municipalities_for(locale_id)
         self.fields["languages"].queryset = Language.objects.all()
         opportunities = VolunteerOpportunityPage.objects.live()
         if index_page is not None:
             opportunities = opportunities.child_of(index_page)
         self.fields["interests"].queryset = opportunities.order_by("path")
-        if not self.is_bound:
-            self.initial.setdefault("started", started_token())
-        self._describe_fields()
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe_fields()
-
-    def _describe_fields(self):
-        """Tie hints and error messages to their inputs for screen readers."""
-        for name, field in self.fields.items():
-            if isinstance(field.widget, (forms.HiddenInput, CheckboxGroup)):
-                continue
-            bound = self[name]
-            described_by = []
-            if self.is_bound and self.errors.get(name):
-                described_by.append(f"{bound.auto_id}-error")
-            if field.help_text:
-                described_by.append(f"{bound.auto_id}-hint")
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
-            else:
-                field.widget.attrs.pop("aria-describedby", None)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -203,42 +134,6 @@ class VolunteerSignupForm(forms.Form):
             locale__language_code=settings.LANGUAGE_CODE,
         ).first()
         return default or municipality
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.data.get(self.honeypot_field):
-            self.is_spam = True
-        elapsed = seconds_since_started(self.data.get("started") or "")
-        minimum = getattr(settings, "KENTRO_VOLUNTEER_MIN_FILL_SECONDS", 3)
-        if elapsed is None or elapsed < minimum:
-            # Start the clock again, so that sending the form back works.
-            self.data = self.data.copy()
-            self.data["started"] = started_token()
-            raise forms.ValidationError(
-                _(
-                    "The form was sent too quickly or has expired. Please check "
-                    "your answers and send it again."
-                ),
-                code="too_fast",
-            )
-        return cleaned
-
-    def visible_fields_in_order(self):
-        return [
-            self[name] for name in self.fields if name not in ("homepage", "started")
-        ]
-
-    def error_links(self):
-        """(anchor, message) pairs for the summary of errors at the top."""
-        links = []
-        for name in self.fields:
-            for message in self.errors.get(name, []):
-                bound = self[name]
-                anchor = bound.auto_id
-                if isinstance(self.fields[name].widget, CheckboxGroup):
-                    anchor = f"{bound.auto_id}_0"
-                links.append((anchor, f"{bound.label}: {message}"))
-        return links
 
     def availability_rows(self):
         """The availability checkboxes grouped by weekday, three to a day."""

@@ -11,7 +11,6 @@
 
 import base64
 import datetime
-import time
 import uuid
 from functools import partial
 
@@ -24,7 +23,6 @@ from volunteers.models import Volunteer, VolunteerWithdrawal
 
 CONFIRM_SALT = "kentro.volunteers.confirm"
 WITHDRAW_SALT = "kentro.volunteers.withdraw"
-STARTED_SALT = "kentro.volunteers.form-started"
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
 UNCONFIRMED_MAX_AGE = datetime.timedelta(days=30)
 CONFIRM_ATTEMPTS = 5
@@ -102,20 +100,6 @@ def read_withdrawal_token(token):
     if not isinstance(value, str) or "@" not in value:
         raise LinkError("invalid")
     return value
-
-
-def started_token(at=None):
-    """The hidden value that tells how long the visitor took to fill the form."""
-    return signing.dumps(time.time() if at is None else at, salt=STARTED_SALT)
-
-
-def seconds_since_started(token):
-    """Seconds since the form was shown, or None when the value was altered."""
-    try:
-        started = float(signing.loads(token, salt=STARTED_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
-    return time.time() - started
 
 
 def create_signup(data, language, index_url):

@@ -1,23 +1,18 @@
 """E-mail to and about volunteers, sent by django-tasks after a commit."""
 
-import logging
-import smtplib
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tasks import task
 
+from portal.mail import deliver
 from volunteers.models import Volunteer, VolunteerIndexPage
 from volunteers.signup import confirmation_token, withdrawal_token
 
-logger = logging.getLogger(__name__)
-
 COORDINATORS_GROUP = "Volunteer coordinators"
-SEND_ATTEMPTS = 3
 
 
 def route_url(index_url, name, *args):
@@ -64,12 +59,12 @@ def build_message(kind, volunteer, index_url):
 
 
 @task()
-def send_volunteer_email(kind, volunteer_pk, index_url):
-    """Send one e-mail; on failure, try again, then record it for the staff.
+def send_volunteer_email(kind, volunteer_pk, index_url, attempt=1):
+    """Send one e-mail; on failure, try again later, and record it for the staff.
 
     The sign-up is already committed when this runs, so a failure loses
-    nothing: the coordinators see the error on the volunteer's record and the
-    task backend marks the task as failed.
+    nothing: the coordinators see the error on the volunteer's record, and
+    once every attempt has failed the task backend marks the task as failed.
     """
     volunteer = Volunteer.objects.filter(pk=volunteer_pk).first()
     if volunteer is None:  # withdrawn or purged in the meantime
@@ -77,20 +72,21 @@ def send_volunteer_email(kind, volunteer_pk, index_url):
     subject, body, recipients = build_message(kind, volunteer, index_url)
     if not recipients:
         return "no recipients"
-    message = EmailMessage(subject, body, to=recipients)
-    error = None
-    for _attempt in range(SEND_ATTEMPTS):
-        try:
-            message.send()
-        except (smtplib.SMTPException, OSError) as exc:
-            error = exc
-            continue
+    same_volunteer = Volunteer.objects.filter(pk=volunteer.pk)
+
+    def record_failure(text):
+        same_volunteer.update(email_error=text[:1000])
+
+    def record_success():
         if volunteer.email_error:
-            Volunteer.objects.filter(pk=volunteer.pk).update(email_error="")
-        return "sent"
-    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
-    Volunteer.objects.filter(pk=volunteer.pk).update(
-        email_error=f"{stamp} {kind}: {error}"[:1000]
+            same_volunteer.update(email_error="")
+
+    return deliver(
+        EmailMessage(subject, body, to=recipients),
+        task=send_volunteer_email,
+        args=(kind, volunteer_pk, index_url),
+        attempt=attempt,
+        label=kind,
+        record_failure=record_failure,
+        record_success=record_success,
     )
-    logger.error("Volunteer e-mail %s to #%s failed: %s", kind, volunteer.pk, error)
-    raise error

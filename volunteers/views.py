@@ -4,34 +4,26 @@ Views only read input and choose a template; volunteers.signup has the rules.
 """
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Case, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal import abuse
+from portal.navigation import privacy_page
 from volunteers import signup as rules
 from volunteers.forms import VolunteerSignupForm, WithdrawalRequestForm
 from volunteers.models import VolunteerOpportunityPage
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
 def is_rate_limited(request, action):
     """Count this attempt; True once an address sent too many in the window."""
-    limit = getattr(settings, "KENTRO_VOLUNTEER_RATE_LIMIT", 10)
-    window = getattr(settings, "KENTRO_VOLUNTEER_RATE_WINDOW", 3600)
-    key = f"volunteers:{action}:{client_address(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return abuse.is_rate_limited(
+        request,
+        f"volunteers:{action}",
+        limit=getattr(settings, "KENTRO_VOLUNTEER_RATE_LIMIT", 10),
+        window=getattr(settings, "KENTRO_VOLUNTEER_RATE_WINDOW", 3600),
+    )
 
 
 HEADINGS = {
@@ -74,27 +66,6 @@ def preselected_opportunity(request, page):
     if not 0 < pk < 2**63:
         return None
     return VolunteerOpportunityPage.objects.child_of(page).live().filter(pk=pk).first()
-
-
-def privacy_page(request, page):
-    """The centre's privacy notice in the page's language, in one query."""
-    from wagtail.models import Page
-
-    from portal.models import CentreSettings
-
-    notice_id = CentreSettings.load(request_or_site=request).privacy_page_id
-    if notice_id is None:
-        return None
-    return (
-        Page.objects.live()
-        .filter(
-            translation_key__in=Page.objects.filter(pk=notice_id).values(
-                "translation_key"
-            )
-        )
-        .order_by(Case(When(locale_id=page.locale_id, then=0), default=1))
-        .first()
-    )
 
 
 def signup(request, page):

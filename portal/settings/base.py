@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "volunteers",
+    "appointments",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -151,9 +153,10 @@ DEFAULT_FROM_EMAIL = env.get(
 )
 SERVER_EMAIL = env.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Background work (e-mail, index updates) goes through django-tasks. The
-# immediate backend runs a task in-process after it is enqueued.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (e-mail) goes through django-tasks. "immediate" runs a task
+# in the request that enqueued it (one process, nothing else to start);
+# "database" stores it for a worker (manage.py db_worker), as production does.
+TASKS = env.tasks_config(env.get("TASKS_BACKEND", "immediate"))
 
 # Content-Security-Policy: nothing from third-party hosts except map tiles,
 # and no inline scripts or styles on public pages.

@@ -60,6 +60,22 @@ def cache_config(redis_url):
     }
 
 
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_config(backend):
+    """django-tasks settings: "immediate" runs a task in the request that
+    enqueued it; "database" stores it for ``manage.py db_worker`` to run."""
+    if backend not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND {backend!r} is not one of {sorted(TASK_BACKENDS)}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[backend]}}
+
+
 def email_config(email_url):
     """Turn ``smtp://user:password@host:587?tls=1`` into Django's EMAIL_* settings.
 

@@ -11,6 +11,9 @@ if not ALLOWED_HOSTS:
 if "*" in ALLOWED_HOSTS:
     raise env.ImproperlyConfigured("ALLOWED_HOSTS must name the site's hosts, not '*'.")
 
+# E-mail is sent by a worker process (manage.py db_worker), retried there.
+TASKS = env.tasks_config(env.get("TASKS_BACKEND", "database"))
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }

@@ -10,7 +10,7 @@ from volunteers.models import Volunteer, VolunteerOpportunityPage
 @pytest.fixture
 def quick_forms(settings):
     # A person at a keyboard is slower than three seconds; a test is not.
-    settings.KENTRO_VOLUNTEER_MIN_FILL_SECONDS = 0
+    settings.KENTRO_FORM_MIN_FILL_SECONDS = 0
 
 
 def assert_accessible(page):

@@ -80,6 +80,37 @@ def test_an_unknown_email_scheme_is_refused():
         env.email_config("carrier-pigeon://loft")
 
 
+def test_tasks_backend_is_chosen_by_name():
+    assert env.tasks_config("immediate")["default"]["BACKEND"].endswith(
+        "ImmediateBackend"
+    )
+    assert (
+        env.tasks_config("database")["default"]["BACKEND"]
+        == "django_tasks_db.DatabaseBackend"
+    )
+    with pytest.raises(env.ImproperlyConfigured):
+        env.tasks_config("celery")
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, "django_tasks_db.DatabaseBackend"),
+        ({"TASKS_BACKEND": "immediate"}, "ImmediateBackend"),
+    ],
+)
+def test_production_queues_email_for_the_worker_by_default(environment, expected):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])",
+        **PRODUCTION_ENV,
+        **environment,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(expected)
+
+
 def test_a_bucket_selects_object_storage_for_media():
     config = env.media_storage_config("kentro-media", "/tmp/media")  # noqa: S108
     assert config["default"]["BACKEND"] == "storages.backends.s3.S3Storage"

@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 
 from directory.factories import LanguageFactory, MunicipalityFactory
+from portal.abuse import started_token
 from volunteers.factories import (
     VolunteerIndexPageFactory,
     VolunteerOpportunityPageFactory,
 )
-from volunteers.signup import started_token
 
 
 @pytest.fixture(autouse=True)

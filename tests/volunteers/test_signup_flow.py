@@ -13,9 +13,10 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from portal.abuse import started_token
 from volunteers.factories import VolunteerFactory
 from volunteers.models import Volunteer, VolunteerWithdrawal
-from volunteers.signup import confirmation_token, started_token, withdrawal_token
+from volunteers.signup import confirmation_token, withdrawal_token
 
 from .conftest import link_from
 

@@ -2,6 +2,7 @@ import factory.random
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import appointments.demo
 import directory.demo
 import portal.demo.build
 import volunteers.demo
@@ -15,6 +16,7 @@ BUILDERS = [
     directory.demo.build,
     events_demo.build,
     volunteers.demo.build,
+    appointments.demo.build,
 ]
 
 

@@ -1,0 +1,16 @@
+from appointments.models.page import AppointmentPage, AppointmentPlace
+from appointments.models.requests import (
+    AppointmentRequest,
+    HistoryEntry,
+    TimeSlot,
+    Weekday,
+)
+
+__all__ = [
+    "AppointmentPage",
+    "AppointmentPlace",
+    "AppointmentRequest",
+    "HistoryEntry",
+    "TimeSlot",
+    "Weekday",
+]

@@ -1,0 +1,72 @@
+"""E-mail sent by background tasks: tried again later when it fails, and the
+failure written where the staff see it.
+
+With the database task backend (production) a failed message is enqueued
+again with a growing delay, up to MAX_ATTEMPTS in all; the worker that runs
+the queue (``manage.py db_worker``) picks it up when it is due. The immediate
+backend (development, tests) cannot wait between attempts, so it tries a few
+times at once. Either way the record the message is about was committed
+before the first attempt, so a mail failure loses nothing.
+"""
+
+import datetime
+import logging
+import smtplib
+
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+# Waits between attempts when the task backend can run a task later.
+RETRY_DELAYS = (
+    datetime.timedelta(minutes=1),
+    datetime.timedelta(minutes=5),
+    datetime.timedelta(minutes=30),
+    datetime.timedelta(hours=2),
+)
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+# Tries in a row when the backend cannot wait (the immediate backend).
+QUICK_ATTEMPTS = 3
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def can_run_later(task):
+    return task.get_backend().supports_defer
+
+
+def _stamp():
+    return timezone.localtime().strftime("%Y-%m-%d %H:%M")
+
+
+def deliver(message, *, task, args, attempt, label, record_failure, record_success):
+    """Send one message for a task; on failure, enqueue the task again later.
+
+    ``args`` are the task's arguments without ``attempt``; ``label`` names the
+    message in the staff's record ("confirm", "notify_caseworkers", ...);
+    ``record_failure(text)`` and ``record_success()`` keep that record.
+    Returns "sent" or "retry scheduled"; raises the last error once every
+    attempt has failed, so that the task backend marks the task as failed.
+    """
+    later = can_run_later(task)
+    error = None
+    for _try in range(1 if later else QUICK_ATTEMPTS):
+        try:
+            message.send()
+        except MAIL_ERRORS as exc:
+            error = exc
+            continue
+        record_success()
+        return "sent"
+    if later and attempt < MAX_ATTEMPTS:
+        when = timezone.now() + RETRY_DELAYS[attempt - 1]
+        task.using(run_after=when).enqueue(*args, attempt=attempt + 1)
+        record_failure(
+            f"{_stamp()} {label}: {error} "
+            f"(attempt {attempt} of {MAX_ATTEMPTS}; next at "
+            f"{timezone.localtime(when):%H:%M})"
+        )
+        logger.warning("E-mail %s failed, attempt %s: %s", label, attempt, error)
+        return "retry scheduled"
+    record_failure(f"{_stamp()} {label}: {error} (gave up after {attempt} attempts)")
+    logger.error("E-mail %s failed for good: %s", label, error)
+    raise error

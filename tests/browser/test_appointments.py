@@ -1,0 +1,93 @@
+"""A person asks for an appointment from a service page with the keyboard
+only, reads the reference on the thank-you page and checks the status."""
+
+import pytest
+
+from appointments.models import AppointmentRequest
+from directory.models import ServicePage
+from tests.browser.conftest import axe_violations
+
+
+@pytest.fixture
+def quick_forms(settings):
+    # A person at a keyboard is slower than three seconds; a test is not.
+    settings.KENTRO_FORM_MIN_FILL_SECONDS = 0
+
+
+def assert_accessible(page):
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+    assert page.csp_violations == []
+
+
+def tab_to(page, selector, limit=200):
+    """Press Tab until the element matching selector has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "(selector) => document.activeElement.matches(selector)", selector
+        ):
+            return
+    pytest.fail(f"{selector} is not reachable with Tab")
+
+
+def test_keyboard_only_request_from_a_service_page_then_the_status_check(
+    page, live_demo_site, quick_forms
+):
+    service = ServicePage.objects.get(slug="kea", locale__language_code="el")
+    page.goto(service.url)
+    assert_accessible(page)
+    tab_to(page, "a[href*='/rantevou/?service=']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/rantevou/?service=*")
+    assert_accessible(page)
+    assert page.locator("#id_service").input_value() == str(service.pk)
+
+    tab_to(page, "#id_name")
+    page.keyboard.type("Ελένη Παράδειγμα")
+    tab_to(page, "#id_phone")
+    page.keyboard.type("6912345678")
+    tab_to(page, "#id_email")
+    page.keyboard.type("eleni.paradeigma@example.org")
+    tab_to(page, "#id_message")
+    page.keyboard.type("Θέλω βοήθεια με την αίτηση.")
+    tab_to(page, "#id_privacy_consent")
+    page.keyboard.press("Space")
+    tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/efcharistoume/**")
+    assert_accessible(page)
+    request = AppointmentRequest.objects.get(email="eleni.paradeigma@example.org")
+    assert request.service == service
+    assert request.reference in page.locator("main").inner_text()
+
+    tab_to(page, "main a[href$='/katastasi/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/katastasi/")
+    assert_accessible(page)
+    tab_to(page, "#id_reference")
+    page.keyboard.type(request.reference.lower().replace("-", " "))
+    tab_to(page, "#id_contact")
+    page.keyboard.type("5678")
+    tab_to(page, "main button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".status-result").count() == 1
+    assert "Ελένη" not in page.locator(".status-result").inner_text()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/ar"])
+def test_form_with_errors_has_no_wcag_violations_and_links_to_the_fields(
+    page, live_demo_site, prefix
+):
+    before = AppointmentRequest.objects.count()
+    page.goto(f"{prefix}/rantevou/")
+    assert_accessible(page)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
+    assert_accessible(page)
+    page.locator('.error-summary a[href="#id_name"]').click()
+    assert page.evaluate("document.activeElement.id") == "id_name"
+    assert AppointmentRequest.objects.count() == before
