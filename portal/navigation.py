@@ -10,7 +10,6 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-
 # Added to a switcher link that falls back to the other language's home page.
 UNTRANSLATED_PARAMETER = "untranslated"
 
