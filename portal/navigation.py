@@ -11,6 +11,9 @@ from django.db.models import Case, When
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+# Added to a switcher link that falls back to the other language's home page.
+UNTRANSLATED_PARAMETER = "untranslated"
+
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -96,7 +99,7 @@ def language_links(request, page=None):
 
     A visitor who switches language should land on the same page in that
     language; when it has not been translated they land on that language's home
-    page and are told so.
+    page and are told so, in the link and again on arrival.
     """
     site, found = _translations(request, page)
     if site is None:
@@ -111,11 +114,15 @@ def language_links(request, page=None):
             target = found.get((site.root_page.translation_key, code))
         if target is None:
             continue
+        url = target.get_url(request)
+        if not is_translated:
+            # The home page then says why the visitor is there (see home_page.html).
+            url += f"?{UNTRANSLATED_PARAMETER}=1"
         links.append(
             LanguageLink(
                 code=code,
                 name=name,
-                url=target.get_url(request),
+                url=url,
                 is_current=code == current,
                 is_translated=is_translated,
             )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from directory.factories import LanguageFactory, MunicipalityFactory
-from portal.demo.build import ensure_translation, publish
+from portal.demo.build import publish
 from portal.models import HomePage
 from volunteers.factories import (
     VolunteerFactory,
@@ -30,18 +30,6 @@ INDEX = {
             "επιβεβαίωση και μια συντονίστρια θα επικοινωνήσει μαζί σας."
         ),
     },
-    "en": {
-        "title": "Volunteering",
-        "intro": (
-            "A few hours of your time make a real difference to your neighbours. "
-            "See how you can help and sign up."
-        ),
-        "signup_heading": "Become a volunteer",
-        "signup_intro": (
-            "The form takes five minutes. We will e-mail you to confirm, and a "
-            "coordinator will get in touch."
-        ),
-    },
 }
 BODY = [
     {
@@ -54,7 +42,8 @@ BODY = [
     }
 ]
 
-# slug, Greek title, summary, commitment, where, skills, English title, summary
+# slug, title, summary, commitment, where, skills. English and Arabic are in
+# portal/demo/translations.json, which seed_demo applies last.
 OPPORTUNITIES = [
     (
         "dianomi-trofimon",
@@ -63,8 +52,6 @@ OPPORTUNITIES = [
         "Ένα πρωινό τον μήνα, την πρώτη Τετάρτη",
         "Αποθήκη του Δήμου, Αριστομένους 21",
         "Οργάνωση, καλή φυσική κατάσταση, ευγένεια.",
-        "Food distribution",
-        "Sorting and handing out food and essentials to families.",
     ),
     (
         "sxoliki-stirixi",
@@ -73,8 +60,6 @@ OPPORTUNITIES = [
         "Δύο απογεύματα την εβδομάδα, Σεπτέμβριο έως Ιούνιο",
         "Κέντρο Κοινότητας, αίθουσα 2",
         "Υπομονή, γνώσεις δημοτικού ή γυμνασίου.",
-        "School support",
-        "Homework help for primary and lower-secondary pupils.",
     ),
     (
         "episkepseis-ilikiomenous",
@@ -83,8 +68,6 @@ OPPORTUNITIES = [
         "Μία επίσκεψη την εβδομάδα, μία ώρα",
         "Στο σπίτι των ηλικιωμένων, στην πόλη της Καλαμάτας",
         "Διάθεση για κουβέντα, συνέπεια.",
-        "Visiting older people",
-        "Company and small errands for older people who live alone.",
     ),
     (
         "ekdiloseis",
@@ -93,8 +76,6 @@ OPPORTUNITIES = [
         "Όποτε μπορείτε, λίγες φορές τον χρόνο",
         "Διάφοροι χώροι της πόλης",
         "Χαμόγελο· οι ξένες γλώσσες βοηθούν.",
-        "Events",
-        "Welcoming people and helping at festivals and information days.",
     ),
     (
         "psifiaki-voitheia",
@@ -103,8 +84,6 @@ OPPORTUNITIES = [
         "Ένα πρωινό την εβδομάδα",
         "Κέντρο Κοινότητας, γραφείο υποδοχής",
         "Άνεση με υπολογιστές και κινητά, υπομονή.",
-        "Digital help",
-        "Helping people who struggle with phones, e-mail and gov.gr.",
     ),
 ]
 
@@ -163,11 +142,9 @@ def build_pages(home):
     )
     if not index.last_published_at:
         publish(index)
-    english = Locale.objects.get(language_code="en")
-    ensure_translation(index, english, **INDEX["en"])
     opportunities = []
     for order, row in enumerate(OPPORTUNITIES):
-        slug, title, summary, commitment, where, skills, en_title, en_summary = row
+        slug, title, summary, commitment, where, skills = row
         today = timezone.localdate()
         page = VolunteerOpportunityPageFactory(
             parent=index,
@@ -186,7 +163,6 @@ def build_pages(home):
         )
         if not page.last_published_at:
             publish(page)
-        ensure_translation(page, english, title=en_title, summary=en_summary)
         opportunities.append(page)
     return index, opportunities
 

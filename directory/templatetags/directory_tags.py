@@ -1,5 +1,7 @@
 from django import template
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from directory.models import DirectoryPage
 from portal import chrome
@@ -50,3 +52,20 @@ def directory_categories(context):
         "directory": directory,
         "request": context["request"],
     }
+
+
+@register.filter
+def language_label(language, fallback=""):
+    """A Language (or its code) named in the reader's language.
+
+    Editors name languages in Greek; a reader of another language gets the
+    name Django's own catalogues give it ("Arabic", "العربيّة"), and the
+    editors' name when Django does not know the code.
+    """
+    code = getattr(language, "code", language)
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        try:
+            return str(translation.get_language_info(code)["name_translated"])
+        except KeyError:
+            pass
+    return fallback or str(language)

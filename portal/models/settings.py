@@ -53,6 +53,15 @@ class CentreSettings(BaseGenericSetting):
         related_name="+",
     )
     address = models.TextField(_("address"), blank=True, max_length=300)
+    international_address = models.TextField(
+        _("address in Latin letters"),
+        blank=True,
+        max_length=300,
+        help_text=_(
+            "Shown on the English and Arabic pages, as on the street signs, "
+            "e.g. Aristomenous 21, 241 31 Kalamata."
+        ),
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     opening_hours = StreamField(
@@ -86,6 +95,7 @@ class CentreSettings(BaseGenericSetting):
         MultiFieldPanel(
             [
                 FieldPanel("address"),
+                FieldPanel("international_address"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("opening_hours"),
@@ -117,6 +127,11 @@ class CentreSettings(BaseGenericSetting):
         if language_code != "el" and self.international_name:
             return self.international_name
         return self.name
+
+    def display_address(self, language_code):
+        if language_code != "el" and self.international_address:
+            return self.international_address
+        return self.address
 
     @property
     def social_links(self):

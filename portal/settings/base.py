@@ -125,6 +125,8 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times in the reader's language, always on a 24-hour clock.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Athens"
 USE_I18N = True
 USE_TZ = True

@@ -70,6 +70,12 @@ def centre_name():
 
 
 @register.simple_tag
+def centre_address(centre):
+    """{% centre_address centre as address %}: in Latin letters but in Greek."""
+    return centre.display_address(translation.get_language())
+
+
+@register.simple_tag
 def centre_details():
     """{% centre_details as centre %}: name, address, phones, hours, pages."""
     return chrome.centre_settings()

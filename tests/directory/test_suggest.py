@@ -59,3 +59,17 @@ def test_search_boxes_offer_suggestions_as_a_progressive_enhancement(client, dem
         html = client.get(url).content.decode()
         assert f'data-suggest-url="{SUGGEST}"' in html
         assert 'src="/static/js/autocomplete.js"' in html
+
+
+def test_english_suggestions_are_english_services_under_en(client, demo_site):
+    found = client.get("/en" + SUGGEST, {"q": "hous"}).json()["suggestions"]
+    services = [entry for entry in found if entry["kind"] == "service"]
+    assert "Housing Benefit" in [entry["label"] for entry in services]
+    assert {
+        "label": "Housing Benefit",
+        "url": "/en/programmata-ypiresies/epidoma-stegasis/",
+        "kind": "service",
+        "kind_label": "Service",
+    } in services
+    assert all(entry["url"].startswith("/en/programmata-ypiresies/") for entry in found)
+    assert "Στέγαση" not in [entry["label"] for entry in found]

@@ -1,10 +1,17 @@
-import pytest
-from wagtail.models import Page
+import datetime
 
+import pytest
+from django.utils import formats, timezone, translation
+from wagtail.models import Locale, Page, get_page_models
+
+from events.models import EventPage
 from portal.factories import StandardPageFactory
+from volunteers.models import VolunteerOpportunityPage
 
 
 def switcher_links(html):
+    if isinstance(html, bytes):
+        html = html.decode()
     start = html.index('class="language-switcher"')
     return html[start : html.index("</nav>", start)]
 
@@ -33,7 +40,7 @@ def test_switcher_falls_back_to_the_home_page_and_says_so(client, demo_site):
     only_greek = StandardPageFactory(parent=home, slug="mono-ellinika", title="Μόνο")
     html = client.get(only_greek.url).content.decode()
     links = switcher_links(html)
-    assert 'href="/en/"' in links
+    assert 'href="/en/?untranslated=1"' in links
     assert 'class="visually-hidden"' in links
     # Alternates name only real translations.
     assert 'hreflang="en"' not in html.split("</head>")[0]
@@ -50,3 +57,178 @@ def test_not_found_page_speaks_the_visitors_language(client, demo_site):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert '<html lang="en"' in response.content.decode()
+
+
+# Every page type, and the pages behind a page's own routes, in every language.
+
+LANGUAGES = {"el": "", "en": "/en", "ar": "/ar"}
+SUBPAGES = [
+    "/programmata-ypiresies/?q=%CE%BA%CE%B5%CE%B1",
+    "/programmata-ypiresies/kea/ektyposi/",
+    "/programmata-ypiresies/foreis/opeka/",
+    "/programmata-ypiresies/topothesies/kentro-koinotitas/",
+    "/ekdiloseis/?view=month",
+    "/ethelontismos/eggrafi/",
+    "/anazitisi/?q=kea",
+]
+
+
+def html_opening(code):
+    return f'<html lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}">'
+
+
+def test_every_page_type_renders_in_every_language(client, demo_site):
+    untranslated = []
+    for model in get_page_models():
+        if model is Page:
+            continue
+        for code in LANGUAGES:
+            page = (
+                model.objects.live()
+                .filter(locale__language_code=code)
+                .order_by("path")
+                .first()
+            )
+            if page is None:
+                untranslated.append(f"{model.__name__} in {code}")
+                continue
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+            assert html_opening(code) in response.content.decode(), page.url
+    # A new page type joins the demo translations (portal/demo/translations.json).
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+@pytest.mark.parametrize("path", SUBPAGES)
+def test_routes_inside_pages_render_in_every_language(client, demo_site, code, path):
+    response = client.get(LANGUAGES[code] + path)
+    assert response.status_code == 200
+    assert html_opening(code) in response.content.decode()
+
+
+def test_every_translated_page_has_a_switcher_leading_to_its_translations(
+    client, demo_site
+):
+    greek_pages = Page.objects.live().filter(locale__language_code="el", depth__gt=1)
+    checked = 0
+    for greek in greek_pages.order_by("path"):
+        versions = {
+            page.locale.language_code: page
+            for page in greek.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+        if set(versions) != set(LANGUAGES):
+            continue
+        for code, page in versions.items():
+            links = switcher_links(client.get(page.url).content.decode())
+            for other, target in versions.items():
+                if other != code:
+                    assert f'href="{target.url}" hreflang="{other}"' in links, page.url
+            assert "untranslated" not in links, page.url
+        checked += 1
+    assert checked >= 38
+
+
+def test_switching_from_an_untranslated_page_lands_home_with_a_note(client, demo_site):
+    greek = Page.objects.get(slug="ekdosi-amka", locale__language_code="el")
+    assert not greek.get_translations().exists()
+    links = switcher_links(client.get(greek.url).content.decode())
+    assert 'href="/en/?untranslated=1"' in links
+    assert 'href="/ar/?untranslated=1"' in links
+    assert "αυτή η σελίδα δεν έχει μεταφραστεί" in links
+
+    english = client.get("/en/?untranslated=1").content.decode()
+    assert "is not available in this language yet" in english
+    arabic = client.get("/ar/?untranslated=1").content.decode()
+    assert "غير متوفرة بهذه اللغة بعد" in arabic
+    assert "is not available" not in client.get("/en/").content.decode()
+
+
+def test_an_english_page_switches_back_to_greek_and_on_to_arabic(client, demo_site):
+    links = switcher_links(client.get("/en/programmata-ypiresies/kea/").content)
+    assert 'href="/programmata-ypiresies/kea/" hreflang="el"' in links
+    assert 'href="/ar/programmata-ypiresies/kea/" hreflang="ar"' in links
+    assert 'aria-current="true" lang="en"' in links
+
+
+# Dates, times and numbers in the reader's language.
+
+GREEK_MONTHS = [
+    "Ιανουαρίου",
+    "Φεβρουαρίου",
+    "Μαρτίου",
+    "Απριλίου",
+    "Μαΐου",
+    "Ιουνίου",
+    "Ιουλίου",
+    "Αυγούστου",
+    "Σεπτεμβρίου",
+    "Οκτωβρίου",
+    "Νοεμβρίου",
+    "Δεκεμβρίου",
+]
+ENGLISH_MONTHS = [datetime.date(2026, n, 1).strftime("%B") for n in range(1, 13)]
+
+
+@pytest.mark.parametrize(
+    ("code", "date", "time", "short"),
+    [
+        ("el", "24 Νοεμβρίου 2026", "17:05", "24/11/2026 17:05"),
+        ("en", "24 November 2026", "17:05", "24/11/2026 17:05"),
+        ("ar", "24 نوفمبر، 2026", "17:05", "24/11/2026 17:05"),
+    ],
+)
+def test_default_formats_use_the_readers_months_and_a_24_hour_clock(
+    code, date, time, short
+):
+    moment = datetime.datetime(2026, 11, 24, 17, 5)
+    with translation.override(code):
+        assert formats.date_format(moment) == date
+        assert formats.time_format(moment.time()) == time
+        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == short
+        assert date in formats.date_format(moment, "DATETIME_FORMAT")
+
+
+def test_numbers_follow_the_readers_language():
+    with translation.override("el"):
+        assert formats.number_format(1234.5, 1, force_grouping=True) == "1.234,5"
+    with translation.override("en"):
+        assert formats.number_format(1234.5, 1, force_grouping=True) == "1,234.5"
+
+
+def test_event_times_are_on_a_24_hour_clock_with_month_names_of_each_language(
+    client, demo_site
+):
+    lessons = EventPage.objects.get(
+        slug="mathimata-ellinikon", locale__language_code="el"
+    )
+    upcoming = lessons.occurrences.filter(start__gte=timezone.now()).order_by("start")
+    day = timezone.localtime(upcoming.first().start).date()
+    for code, months in (("el", GREEK_MONTHS), ("en", ENGLISH_MONTHS)):
+        event = lessons.get_translation(Locale.objects.get(language_code=code))
+        html = client.get(event.url).content.decode()
+        assert f"{day.day} {months[day.month - 1]} {day.year}" in html, code
+        assert "17:00" in html
+        assert "μ.μ." not in html and "p.m." not in html
+    arabic = lessons.get_translation(Locale.objects.get(language_code="ar"))
+    assert "17:00" in client.get(arabic.url).content.decode()
+
+
+def test_opportunity_dates_use_the_greek_genitive(client, demo_site):
+    events = VolunteerOpportunityPage.objects.get(
+        slug="ekdiloseis", locale__language_code="el"
+    )
+    start = events.starts_on
+    html = client.get(events.url).content.decode()
+    assert f"{start.day} {GREEK_MONTHS[start.month - 1]} {start.year}" in html
+
+
+def test_languages_are_named_in_the_readers_language(client, demo_site):
+    english = client.get("/en/programmata-ypiresies/").content.decode()
+    arabic = client.get("/ar/programmata-ypiresies/").content.decode()
+    greek = client.get("/programmata-ypiresies/").content.decode()
+    assert ">Arabic <" in english and ">Αραβικά <" not in english
+    assert "العربيّة" in arabic
+    assert ">Αραβικά <" in greek

@@ -5,11 +5,13 @@ from django.db import transaction
 import appointments.demo
 import directory.demo
 import portal.demo.build
+import portal.demo.translations
 import volunteers.demo
 from events import demo as events_demo
 from portal.demo.indexing import indexed_at_the_end
 
 # Taxonomy first: the pages after it refer to it; services go under the home page.
+# Translations last: they copy the Greek pages and snippets the others built.
 BUILDERS = [
     directory.demo.build_taxonomies,
     portal.demo.build.build,
@@ -17,6 +19,7 @@ BUILDERS = [
     events_demo.build,
     volunteers.demo.build,
     appointments.demo.build,
+    portal.demo.translations.build,
 ]
 
 
