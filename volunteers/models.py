@@ -77,6 +77,7 @@ class VolunteerIndexPage(RoutablePageMixin, PageMetadataMixin, Page):
             heading=_("Sign-up"),
         ),
     ]
+    search_kind = _("Volunteering")
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

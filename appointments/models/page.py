@@ -46,6 +46,7 @@ class AppointmentPage(RoutablePageMixin, PageMetadataMixin, Page):
             heading=_("Where people can meet us"),
         ),
     ]
+    search_kind = _("Appointments")
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["portal.HomePage"]
