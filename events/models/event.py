@@ -263,8 +263,15 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
 
     @transaction.atomic
     def rebuild_occurrences(self, horizon=None):
-        """Replace the stored occurrences; called when the event is published."""
+        """Replace the stored occurrences; called when the event is published.
+
+        Once committed, the cached lists and calendars are retired (after, not
+        before: a reader in between would cache the old dates as new).
+        """
+        from events import caching
         from events.models.occurrence import EventOccurrence
+
+        transaction.on_commit(caching.retire)
 
         EventOccurrence.objects.filter(event=self).delete()
         EventOccurrence.objects.bulk_create(
