@@ -2,11 +2,12 @@
 the database is the same for every visitor asking with the same filters, so
 it is kept in the shared cache.
 
-Keys carry portal.chrome's version, which publishing, unpublishing or moving a
-page and changing a place or a term of the directory bump, as do
-extend_occurrences and seed_demo: a change shows on every process that shares
-the cache at once. Anything that also depends on the time of day (what is
-still upcoming) is keyed on the minute as well, so it is never a minute late.
+Keys carry two versions: portal.chrome's, which publishing, unpublishing or
+moving a page and changing a place or a term of the directory bump, and the
+events' own, which storing or removing occurrences bumps (extend_occurrences
+and seed_demo --events too). A change therefore shows at once on every process
+that shares the cache. What also depends on the time of day (what is still
+upcoming) is keyed on the minute as well, so it is never a minute late.
 """
 
 import hashlib
@@ -17,7 +18,20 @@ from django.utils.translation import get_language
 
 from portal import chrome
 
+VERSION_KEY = "kentro:events-version"
 TIMEOUT = 300
+
+
+def version():
+    return f"{chrome.version()}.{cache.get_or_set(VERSION_KEY, 1, timeout=None)}"
+
+
+def retire(*args, **kwargs):
+    """Make every cached list, month, feed and schedule stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
 
 
 def minute():
@@ -28,7 +42,7 @@ def remember(name, parts, compute, timeout=TIMEOUT):
     """The cached value for ``name`` and ``parts``, computed when missing."""
     text = "|".join(str(part) for part in parts)
     digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-    key = f"kentro:events:{name}:{chrome.version()}:{digest}"
+    key = f"kentro:events:{name}:{version()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -36,17 +50,12 @@ def remember(name, parts, compute, timeout=TIMEOUT):
     return value
 
 
-def retire():
-    """Make every cached list, month, feed and schedule stale."""
-    chrome.bump()
-
-
 def fragment_key(page, request, timed=False):
-    """What a page's cached fragment depends on: the data's version, the page,
-    the language, the address asked for (host and query string) and, when
+    """What a page's cached fragment depends on: the versions, the page, the
+    language, the address asked for (host and query string) and, when
     ``timed``, the minute."""
     parts = [
-        chrome.version(),
+        version(),
         page.pk,
         get_language(),
         request.get_host(),

@@ -25,6 +25,7 @@ MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 MONTH_VIEW_LIMIT = 600  # occurrences read for one month's table
 MONTH_VIEW_PER_DAY = 4  # drawn in a day's cell; the rest are a link to the list
 FEED_LIMIT = 1000
+YEARS_WITHIN_REACH = 20  # dates and months further away are not understood
 # What a line of the list shows of an occurrence: its event's title, address,
 # times, status and place, and nothing of its body.
 LIST_FIELDS = [
@@ -87,6 +88,25 @@ class EventFilterForm(forms.Form):
         choices = filter_choices(locale_id)
         for name in ("category", "audience", "municipality", "location"):
             self.fields[name].choices = [("", _("All")), *choices.get(name, [])]
+
+    def clean_start(self):
+        return within_reach(self.cleaned_data["start"])
+
+    def clean_end(self):
+        return within_reach(self.cleaned_data["end"])
+
+
+def within_reach(day):
+    """A date no further than YEARS_WITHIN_REACH from today (year 1 or 9999
+    cannot even be turned into a time of day in Athens)."""
+    if (
+        day is not None
+        and abs(day.year - timezone.localdate().year) > YEARS_WITHIN_REACH
+    ):
+        raise forms.ValidationError(
+            _("This date is too far away."), code="out_of_range"
+        )
+    return day
 
 
 def filter_choices(locale_id):
@@ -295,7 +315,7 @@ def parse_month(value, today):
     if not match:
         return None
     year, month = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and today.year - 20 <= year <= today.year + 20):
+    if not (1 <= month <= 12 and abs(year - today.year) <= YEARS_WITHIN_REACH):
         return None
     return year, month
 

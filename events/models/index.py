@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from portal.mixins import PageMetadataMixin
@@ -148,13 +148,23 @@ class MobileUnitPage(PageMetadataMixin, Page):
         return self.title
 
     def get_context(self, request, *args, **kwargs):
+        from events import caching
+
         context = super().get_context(request, *args, **kwargs)
-        context["municipalities"] = mobile_unit_schedule(self.locale_id)
+        context.update(
+            # The schedule is rendered once a minute for all and cached; the
+            # visits are only read when that fragment is not.
+            content_key=caching.fragment_key(self, request, timed=True),
+            municipalities=SimpleLazyObject(
+                lambda: mobile_unit_schedule(self.locale_id, request=request)
+            ),
+        )
         return context
 
 
-def mobile_unit_schedule(locale_id, now=None):
-    """[(municipality name, [(location, [occurrences])])] of the next visits."""
+def mobile_unit_schedule(locale_id, now=None, request=None):
+    """[(municipality name, [(place, its directory page, [occurrences])])] of
+    the next visits."""
     from events.models.occurrence import EventOccurrence
 
     now = now or timezone.now()
@@ -179,7 +189,49 @@ def mobile_unit_schedule(locale_id, now=None):
         )
         places = municipalities.setdefault(str(municipality), {})
         places.setdefault(location, []).append(visit)
+    place_url = directory_place_url(locale_id, request) if municipalities else None
     return [
-        (name, sorted(places.items(), key=lambda item: str(item[0] or "")))
+        (
+            name,
+            [
+                (location, place_url(location) if location else "", visits)
+                for location, visits in sorted(
+                    places.items(), key=lambda item: str(item[0] or "")
+                )
+            ],
+        )
         for name, places in sorted(municipalities.items())
     ]
+
+
+def directory_place_url(locale_id, request=None):
+    """A function giving the address of a place's page in the directory of a
+    language (or "" when there is no directory)."""
+    from directory.models import DirectoryPage
+
+    directory = first_in_site(DirectoryPage, locale_id, request)
+    base = directory.get_url(request) if directory else None
+    if not base:
+        return lambda location: ""
+    return lambda location: (
+        base + directory.reverse_subpage("location", args=(location.slug,))
+    )
+
+
+def first_in_site(model, locale_id, request=None):
+    """The first live page of a type in a language, preferring the site asked
+    for (one query)."""
+    pages = model.objects.live().filter(locale_id=locale_id)
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return pages.order_by("path").first()
+    in_site = models.Q(path__startswith=site.root_page.path)
+    return (
+        pages.annotate(
+            elsewhere=models.Case(
+                models.When(in_site, then=models.Value(0)), default=models.Value(1)
+            )
+        )
+        .order_by("elsewhere", "path")
+        .first()
+    )
