@@ -96,15 +96,18 @@ def build_places(locale):
 
 def build_visits(index, stops, organiser, groups):
     today = timezone.localdate()
+    # The directory names its stops "Κινητή Μονάδα – <village>": the titles
+    # use the village's own name.
+    villages = {stop[0]: stop[1] for stop in content()["MOBILE_STOPS"]}
     visits = []
     for slug, weekday, opens, closes, weeks in content()["VISITS"]:
-        stop = stops[slug]
+        stop, village = stops[slug], villages[slug]
         first = next_weekday(today - datetime.timedelta(weeks=2), weekday)
         visit = EventPageFactory(
             parent=index,
             slug=f"kiniti-monada-{slug}",
-            title=f"Η Κινητή Μονάδα στ{'ο' if stop.name == 'Διαβολίτσι' else 'η'} "
-            f"{stop.name}",
+            title=f"Η Κινητή Μονάδα στ{'ο' if village == 'Διαβολίτσι' else 'η'} "
+            f"{village}",
             kind=EventPage.Kind.MOBILE_UNIT_VISIT,
             summary=(
                 "Κοινωνική λειτουργός και ψυχολόγος του Κέντρου Κοινότητας "

@@ -10,32 +10,39 @@ import re
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from directory.models import Category, Location, Municipality, TargetGroup
-from events import recurrence
+from events import caching, recurrence
 from events.models import EventOccurrence, EventPage
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 MONTH_VIEW_LIMIT = 600  # occurrences read for one month's table
 MONTH_VIEW_PER_DAY = 4  # drawn in a day's cell; the rest are a link to the list
 FEED_LIMIT = 1000
-MONTH_VIEW_FIELDS = [
+YEARS_WITHIN_REACH = 20  # dates and months further away are not understood
+# What a line of the list shows of an occurrence: its event's title, address,
+# times, status and place, and nothing of its body.
+LIST_FIELDS = [
     "start",
     "end",
     "status",
     "event__title",
-    "event__slug",
     "event__url_path",
     "event__path",
     "event__depth",
     "event__locale_id",
-    "event__live",
+    "event__content_type_id",
     "event__all_day",
     "event__status",
-    "event__content_type_id",
+    "event__online_url",
+    "event__location__name",
+    "event__location__municipality__name",
 ]
 IN_PERSON_KINDS = [Location.Kind.OFFICE, Location.Kind.MOBILE_STOP]
 
@@ -82,8 +89,32 @@ class EventFilterForm(forms.Form):
         for name in ("category", "audience", "municipality", "location"):
             self.fields[name].choices = [("", _("All")), *choices.get(name, [])]
 
+    def clean_start(self):
+        return within_reach(self.cleaned_data["start"])
+
+    def clean_end(self):
+        return within_reach(self.cleaned_data["end"])
+
+
+def within_reach(day):
+    """A date no further than YEARS_WITHIN_REACH from today (year 1 or 9999
+    cannot even be turned into a time of day in Athens)."""
+    if (
+        day is not None
+        and abs(day.year - timezone.localdate().year) > YEARS_WITHIN_REACH
+    ):
+        raise forms.ValidationError(
+            _("This date is too far away."), code="out_of_range"
+        )
+    return day
+
 
 def filter_choices(locale_id):
+    """{filter name: [(slug, name)]} of the terms in a language (cached)."""
+    return caching.remember("choices", (locale_id,), lambda: read_choices(locale_id))
+
+
+def read_choices(locale_id):
     """{filter name: [(slug, name)]} of the terms in a language, in one query."""
 
     def terms(model, name, **filters):
@@ -124,6 +155,19 @@ class EventFilters:
     @property
     def is_past(self):
         return self.when == "past"
+
+    def state(self):
+        """What was asked, without the messages: part of cache keys."""
+        return (
+            self.when,
+            self.start,
+            self.end,
+            self.category,
+            self.audience,
+            self.municipality,
+            self.location,
+            self.attendance,
+        )
 
     @property
     def is_filtered(self):
@@ -238,13 +282,40 @@ def occurrences_for(locale_id, filters, now=None):
     return queryset.order_by("start", "pk")
 
 
+def list_page(locale_id, filters, number, per_page, now=None):
+    """One page of the list view: a paginator page of occurrences.
+
+    The page's ids are found by a narrow query (sorting and skipping thousands
+    of rows with every column of the event, its place and municipality is
+    what made deep pages slow); they and the total are then kept in the cache
+    for a minute, and only the page's rows are read with their event.
+    """
+    ids_query = occurrences_for(locale_id, filters, now).values_list("pk", flat=True)
+    paginator = Paginator(ids_query, per_page)
+
+    def page_ids():
+        page = paginator.get_page(number)
+        return paginator.count, page.number, list(page.object_list)
+
+    paginator.count, number, ids = caching.remember(
+        "list",
+        (locale_id, *filters.state(), number, per_page, caching.minute()),
+        page_ids,
+    )
+    rows = EventOccurrence.objects.select_related(
+        "event", "event__location", "event__location__municipality"
+    ).only(*LIST_FIELDS)
+    by_id = {row.pk: row for row in rows.filter(pk__in=ids)} if ids else {}
+    return PaginatorPage([by_id[pk] for pk in ids if pk in by_id], number, paginator)
+
+
 def parse_month(value, today):
     """(year, month) from "2026-11", or None when the text is not a month."""
     match = MONTH_PATTERN.match(value or "")
     if not match:
         return None
     year, month = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and today.year - 20 <= year <= today.year + 20):
+    if not (1 <= month <= 12 and abs(year - today.year) <= YEARS_WITHIN_REACH):
         return None
     return year, month
 
@@ -254,11 +325,25 @@ def shift_month(year, month, delta):
     return index // 12, index % 12 + 1
 
 
+@dataclass(frozen=True)
+class CalendarEntry:
+    """What a day's cell of the month view shows of one occurrence; the time
+    is kept as text, as the cell shows it."""
+
+    title: str
+    url: str
+    all_day: bool
+    is_cancelled: bool
+    is_postponed: bool
+    iso_start: str  # 2026-11-24T10:00:00+02:00
+    time: str  # 10:00
+
+
 @dataclass
 class MonthView:
     year: int
     month: int
-    weeks: list  # of weeks, each 7 (date or None, [occurrences], more) cells
+    weeks: list  # of weeks, each 7 (date or None, [CalendarEntry], more) cells
     previous: str
     next: str
     truncated: bool = False
@@ -268,32 +353,60 @@ class MonthView:
         return datetime.date(self.year, self.month, 1)
 
 
-def month_view(locale_id, filters, year, month):
-    """A month's occurrences laid out in weeks starting on Monday."""
+def month_view(locale_id, filters, year, month, event_urls):
+    """A month's occurrences laid out in weeks starting on Monday.
+
+    ``event_urls`` maps the events' url_paths to their addresses. A busy month
+    has hundreds of occurrences and a cell shows four: the rows are read as
+    plain values, and only the ones shown become entries with an address.
+    """
     first = datetime.date(year, month, 1)
     next_year, next_month = shift_month(year, month, 1)
     after = datetime.date(next_year, next_month, 1)
-    queryset = filter_occurrences(
-        EventOccurrence.objects.live().in_locale(locale_id).select_related("event"),
-        filters,
-    ).filter(start__lt=local_midnight(after), end__gt=local_midnight(first))
-    # A table cell needs little of each event: reading only that is much
-    # quicker for a busy month than building whole pages.
-    occurrences = list(
-        queryset.only(*MONTH_VIEW_FIELDS).order_by("start", "pk")[
-            : MONTH_VIEW_LIMIT + 1
-        ]
+    rows = list(
+        filter_occurrences(EventOccurrence.objects.live().in_locale(locale_id), filters)
+        .filter(start__lt=local_midnight(after), end__gt=local_midnight(first))
+        .order_by("start", "pk")
+        .values_list(
+            "start",
+            "status",
+            "event__title",
+            "event__url_path",
+            "event__all_day",
+            "event__status",
+        )[: MONTH_VIEW_LIMIT + 1]
     )
-    truncated = len(occurrences) > MONTH_VIEW_LIMIT
+    truncated = len(rows) > MONTH_VIEW_LIMIT
     by_day = {}
-    for occurrence in occurrences[:MONTH_VIEW_LIMIT]:
-        day = max(occurrence.local_start.date(), first)
-        by_day.setdefault(day, []).append(occurrence)
+    for row in rows[:MONTH_VIEW_LIMIT]:
+        day = max(timezone.localtime(row[0]).date(), first)
+        by_day.setdefault(day, []).append(row)
+    shown = [
+        row for day_rows in by_day.values() for row in day_rows[:MONTH_VIEW_PER_DAY]
+    ]
+    urls = event_urls({row[3] for row in shown})
+
+    def entry(row):
+        start, status, title, url_path, all_day, event_status = row
+        local_start = timezone.localtime(start)
+        return CalendarEntry(
+            iso_start=local_start.isoformat(),
+            time=f"{local_start:%H:%M}",
+            title=title,
+            url=urls.get(url_path, ""),
+            all_day=all_day,
+            is_cancelled=(
+                status == EventOccurrence.Status.CANCELLED
+                or event_status == EventPage.Status.CANCELLED
+            ),
+            is_postponed=event_status == EventPage.Status.POSTPONED,
+        )
+
     weeks = [
         [
             (
                 day if day.month == month else None,
-                by_day.get(day, [])[:MONTH_VIEW_PER_DAY],
+                [entry(row) for row in by_day.get(day, [])[:MONTH_VIEW_PER_DAY]],
                 max(len(by_day.get(day, [])) - MONTH_VIEW_PER_DAY, 0),
             )
             for day in week
@@ -303,6 +416,25 @@ def month_view(locale_id, filters, year, month):
     previous = "{:04d}-{:02d}".format(*shift_month(year, month, -1))
     following = f"{next_year:04d}-{next_month:02d}"
     return MonthView(year, month, weeks, previous, following, truncated)
+
+
+def event_urls(index, request, url_paths):
+    """{url_path: address} of event pages, without loading them.
+
+    An event's address is its index page's address followed by the rest of
+    its url_path; events elsewhere in the tree (if any) are read in one query.
+    """
+    base = index.get_url(request) or ""
+    urls, elsewhere = {}, []
+    for url_path in url_paths:
+        if base and url_path.startswith(index.url_path):
+            urls[url_path] = base + url_path[len(index.url_path) :]
+        else:
+            elsewhere.append(url_path)
+    if elsewhere:
+        for page in Page.objects.filter(url_path__in=elsewhere):
+            urls[page.url_path] = page.get_url(request) or ""
+    return urls
 
 
 def group_by_day(occurrences):

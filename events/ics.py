@@ -63,9 +63,12 @@ def build_calendar(occurrences, request, name):
 
 
 def ics_response(occurrences, request, filename, name):
-    calendar = build_calendar(occurrences, request, name)
-    response = HttpResponse(
-        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    return calendar_response(
+        build_calendar(occurrences, request, name).to_ical(), filename
     )
+
+
+def calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -75,6 +75,15 @@ def local_starts(start, rule="", exdates=(), until=None):
     return starts
 
 
+def has_a_date(start, rule="", exdates=()):
+    """Whether a rule yields at least one (naive local) start on a day that is
+    not left out."""
+    excluded = set(exdates)
+    if not rule:
+        return start.date() not in excluded
+    return any(value.date() not in excluded for value in rrulestr(rule, dtstart=start))
+
+
 def expand(start, end, rule="", exdates=(), horizon=None, tz=EVENT_TIME_ZONE):
     """(start, end) pairs of aware datetimes for each occurrence.
 

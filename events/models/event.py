@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -25,6 +26,42 @@ from portal.blocks import BaseStreamBlock
 from portal.mixins import PageMetadataMixin
 
 NEXT_OCCURRENCES_SHOWN = 6
+NO_DATE_MESSAGE = _(
+    "These settings produce no date at all: check the days, "
+    "the end date and the exceptions."
+)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The event editor. The page alone cannot see the exceptions being
+    edited with it; this form refuses a rule whose every date is left out."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start"), cleaned_data.get("end")
+        exceptions = self.formsets.get("date_exceptions")
+        if not (start and end) or exceptions is None or not exceptions.is_valid():
+            return cleaned_data
+        excluded = {
+            form.cleaned_data["date"]
+            for form in exceptions.forms
+            if form.cleaned_data.get("date")
+            and form.cleaned_data.get("kind") == EventDateException.Kind.EXCLUDED
+            and not form.cleaned_data.get("DELETE")
+        }
+        if not excluded:
+            return cleaned_data
+        rule = recurrence.build_rule(
+            cleaned_data.get("repeat", ""),
+            interval=cleaned_data.get("interval") or 1,
+            weekdays=weekday_numbers(cleaned_data.get("weekdays")),
+            week_of_month=cleaned_data.get("week_of_month"),
+            until=cleaned_data.get("repeat_until"),
+            count=cleaned_data.get("repeat_count"),
+        )
+        if not recurrence.has_a_date(recurrence.to_local(start), rule, excluded):
+            self.add_error("repeat" if rule else None, NO_DATE_MESSAGE)
+        return cleaned_data
 
 
 class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
@@ -201,6 +238,7 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
         index.FilterField("kind"),
     ]
 
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -263,8 +301,15 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
 
     @transaction.atomic
     def rebuild_occurrences(self, horizon=None):
-        """Replace the stored occurrences; called when the event is published."""
+        """Replace the stored occurrences; called when the event is published.
+
+        Once committed, the cached lists and calendars are retired (after, not
+        before: a reader in between would cache the old dates as new).
+        """
+        from events import caching
         from events.models.occurrence import EventOccurrence
+
+        transaction.on_commit(caching.retire)
 
         EventOccurrence.objects.filter(event=self).delete()
         EventOccurrence.objects.bulk_create(
@@ -307,14 +352,7 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
                 }
             )
         if self.start and self.end and self.repeat and not self.expand_rule_only():
-            raise ValidationError(
-                {
-                    "repeat": _(
-                        "These settings produce no date at all: check the days, "
-                        "the end date and the exceptions."
-                    )
-                }
-            )
+            raise ValidationError({"repeat": NO_DATE_MESSAGE})
 
     def expand_rule_only(self):
         """Whether the rule yields at least one date (exceptions ignored)."""

@@ -1,10 +1,17 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from directory.models import Location
+from events import caching
 from events.models import EventIndexPage, EventOccurrence, MobileUnitPage
+from events.models.index import first_in_site
 
 register = template.Library()
+
+NEXT_VISITS_AT_A_STOP = 6
 
 
 def _locale_id(context):
@@ -12,6 +19,18 @@ def _locale_id(context):
     if page is not None and getattr(page, "locale_id", None):
         return page.locale_id
     return Locale.get_active().pk
+
+
+def _schedule_url(locale_id, request):
+    """The address of the Mobile Unit's schedule, or "" (also when the page
+    is not part of the site asked for)."""
+    schedule = first_in_site(MobileUnitPage, locale_id, request)
+    return (schedule.get_url(request) if schedule else None) or ""
+
+
+def _where(request):
+    """The host asked for, on which the cached addresses depend."""
+    return request.get_host() if request is not None else ""
 
 
 @register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
@@ -50,3 +69,56 @@ def next_mobile_unit_visits(context, count=3):
     if visits:
         schedule = MobileUnitPage.objects.live().filter(locale_id=locale_id).first()
     return {"visits": visits, "schedule": schedule, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def mobile_unit_stop_visits(context, location, count=NEXT_VISITS_AT_A_STOP):
+    """On a Mobile Unit stop's page in the directory: the unit's next visits
+    there and a link to its whole schedule; nothing for other places.
+
+    Rendered once a minute for everyone and cached.
+    """
+    if getattr(location, "kind", None) != Location.Kind.MOBILE_STOP:
+        return ""
+    request = context.get("request")
+
+    def render():
+        visits = list(
+            EventOccurrence.objects.live()
+            .in_locale(location.locale_id)
+            .mobile_unit_visits()
+            .filter(event__location=location)
+            .select_related("event")
+            .upcoming(timezone.now())[:count]
+        )
+        return render_to_string(
+            "events/includes/stop_visits.html",
+            {
+                "location": location,
+                "visits": visits,
+                "schedule_url": _schedule_url(location.locale_id, request),
+                "request": request,
+            },
+        )
+
+    return caching.remember(
+        "stop-visits",
+        (location.pk, count, get_language(), _where(request), caching.minute()),
+        render,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def mobile_unit_schedule_link(context):
+    """A pointer to the Mobile Unit's schedule, e.g. on the directory page;
+    nothing when there is no schedule page in the page's language."""
+    locale_id = _locale_id(context)
+    request = context.get("request")
+    return caching.remember(
+        "schedule-link",
+        (locale_id, get_language(), _where(request)),
+        lambda: render_to_string(
+            "events/includes/schedule_link.html",
+            {"schedule_url": _schedule_url(locale_id, request)},
+        ),
+    )

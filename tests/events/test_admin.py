@@ -3,9 +3,16 @@ import re
 
 import pytest
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.factories import EventPageFactory, local_datetime
-from events.models import EventPage
+from events.models import EventDateException, EventPage
+from tests.events.conftest import el
+
+NO_DATE = (
+    "These settings produce no date at all: check the days, "
+    "the end date and the exceptions."
+)
 
 
 @pytest.fixture
@@ -54,3 +61,90 @@ def test_preview_of_an_unsaved_event_renders(rf, index):
     context = event.get_context(request)
     assert context["next_occurrences"] == []
     assert '"@type": "Event"' in context["json_ld"]
+
+
+def event_form(index, **fields):
+    """What the event editor posts, with the exceptions given as
+    [(date, kind)]."""
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    exceptions = fields.pop("exceptions", [])
+    weekdays = fields.pop("weekdays", [])
+    data = {
+        "title": "Ημερίδα για το ΚΕΑ",
+        "slug": "imerida-kea",
+        "kind": EventPage.Kind.EVENT,
+        "summary": "Ενημέρωση για το Ελάχιστο Εγγυημένο Εισόδημα.",
+        "status": EventPage.Status.SCHEDULED,
+        "start": f"{day:%Y-%m-%d} 10:00",
+        "end": f"{day:%Y-%m-%d} 12:00",
+        "repeat": "",
+        "interval": "1",
+        "date_exceptions": inline_formset(
+            [{"date": f"{d:%Y-%m-%d}", "kind": kind} for d, kind in exceptions]
+        ),
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+        **fields,
+    }
+    return {**nested_form_data(data), "weekdays": weekdays}
+
+
+def add_event(editor, index, **fields):
+    return editor.post(
+        f"/admin/pages/add/events/eventpage/{index.pk}/", event_form(index, **fields)
+    )
+
+
+def test_an_editor_can_add_an_event(editor, index):
+    response = add_event(editor, index)
+    assert response.status_code == 302
+    assert EventPage.objects.filter(slug="imerida-kea").exists()
+
+
+def test_an_end_before_the_start_is_refused_in_the_editor(editor, index):
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    response = add_event(editor, index, end=f"{day:%Y-%m-%d} 09:00")
+    assert response.status_code == 200
+    assert el("The event cannot end before it starts.") in response.content.decode()
+    assert not EventPage.objects.filter(slug="imerida-kea").exists()
+
+
+def test_a_rule_without_any_date_is_refused_in_the_editor(editor, index):
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    response = add_event(
+        editor,
+        index,
+        repeat="weekly",
+        weekdays=[str((day.weekday() + 1) % 7)],
+        repeat_until=f"{day:%Y-%m-%d}",
+    )
+    assert response.status_code == 200
+    assert el(NO_DATE) in response.content.decode()
+    assert not EventPage.objects.filter(slug="imerida-kea").exists()
+
+
+@pytest.mark.parametrize("repeat", ["", "weekly"])
+def test_exceptions_that_leave_out_every_date_are_refused(editor, index, repeat):
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    week = datetime.timedelta(days=7)
+    excluded = EventDateException.Kind.EXCLUDED
+    fields = {"exceptions": [(day, excluded)]}
+    if repeat:
+        fields = {
+            "repeat": repeat,
+            "weekdays": [str(day.weekday())],
+            "repeat_count": "2",
+            "exceptions": [(day, excluded), (day + week, excluded)],
+        }
+    response = add_event(editor, index, **fields)
+    assert response.status_code == 200
+    assert el(NO_DATE) in response.content.decode()
+    assert not EventPage.objects.filter(slug="imerida-kea").exists()
+
+
+def test_a_cancelled_date_is_not_a_date_left_out(editor, index):
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    response = add_event(
+        editor, index, exceptions=[(day, EventDateException.Kind.CANCELLED)]
+    )
+    assert response.status_code == 302

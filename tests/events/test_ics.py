@@ -124,9 +124,19 @@ def test_feed_accepts_the_list_filters(client, index):
     assert [str(e["summary"]) for e in events] == ["Συναυλία"]
 
 
-def test_feed_ignores_bad_filters_rather_than_failing(client, index):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "start=2026-99-01&end=x&when=zzz",
+        "start=0001-01-01&end=9999-12-31",
+        "start=2030-01-02&end=2030-01-01",
+        "category=%00&page=-3",
+    ],
+)
+def test_feed_ignores_bad_filters_rather_than_failing(client, index, query):
     EventPageFactory(parent=index)
-    response = client.get("/ekdiloseis/feed.ics?start=2026-99-01&end=x&when=zzz")
+    response = client.get(f"/ekdiloseis/feed.ics?{query}")
+    assert response.status_code == 200
     assert len(vevents(parse(response))) == 1
 
 

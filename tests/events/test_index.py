@@ -113,6 +113,12 @@ def test_date_filters(client, index):
         "page=-1",
         "view=month&month=2026-99",
         "view=month&month=abc",
+        "view=month&month=0001-01",
+        "start=0001-01-01",
+        "end=9999-12-31",
+        "when=range&start=0001-01-01&end=9999-12-31",
+        "start=2026-02-30",
+        "municipality=%00",
     ],
 )
 def test_malformed_input_is_ignored_with_a_message(client, index, query):
@@ -123,13 +129,25 @@ def test_malformed_input_is_ignored_with_a_message(client, index, query):
         assert 'id="filter-messages"' in text(response)
 
 
-def test_reversed_dates_are_ignored_with_a_message(client, index):
+@pytest.mark.parametrize("view", ["", "&view=month"])
+def test_reversed_dates_are_ignored_with_a_message(client, index, view):
     event_on(index, 1, title="Ημερίδα")
-    html = text(client.get("/ekdiloseis/?start=2026-12-10&end=2026-12-01"))
+    response = client.get(f"/ekdiloseis/?start=2026-12-10&end=2026-12-01{view}")
+    html = text(response)
+    assert response.status_code == 200
     assert (
         el("The end date was before the start date, so the dates were ignored.") in html
     )
-    assert "Ημερίδα" in html
+    if not view:
+        assert "Ημερίδα" in html
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "99999", "1e9", "2.5"])
+def test_a_page_number_out_of_range_shows_a_page(client, index, page):
+    event_on(index, 1, title="Ημερίδα")
+    response = client.get(f"/ekdiloseis/?page={page}")
+    assert response.status_code == 200
+    assert "Ημερίδα" in text(response)
 
 
 def test_a_helpful_message_when_nothing_matches(client, index):
