@@ -96,6 +96,9 @@ class VolunteerFilterSet(WagtailFilterSet):
 class VolunteerViewSet(ModelViewSet):
     model = Volunteer
     name = "volunteers"
+    # Volunteers must not show up in the "usage" of an opportunity page, where
+    # editors would see who signed up.
+    add_to_reference_index = False
     icon = "group"
     menu_label = _("Volunteers")
     menu_order = 260

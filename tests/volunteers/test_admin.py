@@ -220,3 +220,15 @@ def test_nonsense_filter_values_never_break_the_list(client, volunteer, name):
     for value in ["abc", str(2**70), "-1", "\u0660"]:
         response = client.get(f"{reverse('volunteers:index')}?{name}={value}")
         assert response.status_code == 200
+
+
+def test_an_opportunitys_usage_does_not_name_its_volunteers(client, volunteering):
+    from wagtail.models import ReferenceIndex
+
+    food = volunteering["food"]
+    volunteer = VolunteerFactory(name="Ελένη Δοκιμαστική", interests=[food])
+    ReferenceIndex.create_or_update_for_object(volunteer)
+    login_as(client, "superuser")
+    response = client.get(reverse("wagtailadmin_pages:usage", args=[food.pk]))
+    assert response.status_code == 200
+    assert "Ελένη Δοκιμαστική" not in response.content.decode()
