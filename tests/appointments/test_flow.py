@@ -108,14 +108,19 @@ def test_nothing_is_sent_before_the_commit(client, page, valid_data):
 
 
 def test_the_english_form_stores_the_language_and_mails_in_english(
-    client, page, valid_data, django_capture_on_commit_callbacks
+    client, page, service, valid_data, django_capture_on_commit_callbacks
 ):
     english = AppointmentPage.objects.get(locale__language_code="en")
     assert english.url == "/en/rantevou/"
-    response = submit(client, english, valid_data(), django_capture_on_commit_callbacks)
+    # The English form offers the English page of a translated service ...
+    english_service = service.get_translation(english.locale)
+    data = valid_data(service=str(english_service.pk))
+    response = submit(client, english, data, django_capture_on_commit_callbacks)
     assert response["Location"].startswith("/en/rantevou/efcharistoume/")
     request = AppointmentRequest.objects.get()
     assert request.site_language == "en"
+    # ... and the request counts the service once, under its Greek page.
+    assert request.service == service
     assert (
         mail.outbox[0].subject == f"We have received your request {request.reference}"
     )
