@@ -107,6 +107,7 @@ class Translator:
         translated.draft_title = translated.title
         translated.live = True
         translated.has_unpublished_changes = False
+        translated.latest_revision_created_at = None
         translated.first_published_at = translated.last_published_at = now
         parent.add_child(instance=translated)
         # What a publication sets going (e.g. an event's occurrences).

@@ -139,15 +139,19 @@ def test_arabic_home_page_and_form_are_mirrored(page, live_demo_site):
     # An e-mail address is typed left to right even on the Arabic form.
     assert arabic["email_direction"] == "ltr"
 
-    # A phone number stays one left-to-right token inside Arabic text.
+    # A phone number, and an address line in Latin letters, keep their
+    # left-to-right order inside Arabic text ("241 31 Kalamata").
     page.goto("/ar/epikoinonia/")
-    assert page.evaluate(
-        """() => {
-            const text = document.querySelector('main a[href^="tel:"]').firstChild;
-            const range = document.createRange();
-            range.setStart(text, 0); range.setEnd(text, 5);
-            const first = range.getBoundingClientRect().x;
-            range.setStart(text, text.length - 5); range.setEnd(text, text.length);
-            return first < range.getBoundingClientRect().x;
-        }"""
-    )
+    for selector in ('main a[href^="tel:"]', "main address bdi:last-of-type"):
+        assert page.evaluate(
+            """(selector) => {
+                const text = document.querySelector(selector).firstChild;
+                const range = document.createRange();
+                range.setStart(text, 0); range.setEnd(text, 3);
+                const first = range.getBoundingClientRect().x;
+                range.setStart(text, text.length - 3);
+                range.setEnd(text, text.length);
+                return first < range.getBoundingClientRect().x;
+            }""",
+            selector,
+        ), selector
