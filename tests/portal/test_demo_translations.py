@@ -28,6 +28,9 @@ TEN_SERVICES = [
 
 def main_text(html):
     main = html[html.index("<main") : html.index("</main>")]
+    # A form may offer services not translated yet by their Greek names
+    # (the appointment form does) rather than hide them.
+    main = re.sub(r"<select.*?</select>", " ", main, flags=re.S)
     return re.sub(r"<[^>]+>", " ", main)
 
 
@@ -111,19 +114,20 @@ def test_running_the_builder_again_adds_nothing(demo_site):
 
 def test_translating_another_page_is_one_entry_in_the_file(monkeypatch, demo_site):
     home = Page.objects.get(depth=2, locale__language_code="el").specific
-    StandardPageFactory(parent=home, slug="rantevou", title="Ραντεβού")
+    StandardPageFactory(parent=home, slug="syxnes-erotiseis", title="Συχνές ερωτήσεις")
     entries = {
         "snippets": [],
         "pages": [
             {
-                "path": "rantevou",
-                "en": {"title": "Appointments"},
-                "ar": {"title": "المواعيد"},
+                "path": "syxnes-erotiseis",
+                "en": {"title": "Questions"},
+                "ar": {"title": "أسئلة"},
             },
             {"path": "not-built-yet", "en": {"title": "Later"}},
         ],
     }
     monkeypatch.setattr(translations, "load", lambda: entries)
     translations.build(lambda message: None)
-    assert Page.objects.get(url_path="/home-en/rantevou/").title == "Appointments"
-    assert Page.objects.get(url_path="/home-ar/rantevou/").live
+    english = Page.objects.get(url_path="/home-en/syxnes-erotiseis/")
+    assert english.title == "Questions"
+    assert Page.objects.get(url_path="/home-ar/syxnes-erotiseis/").live
