@@ -2,17 +2,19 @@
 load each URL with concurrent clients; print p50 / p95 server time and
 requests per second per URL, on SQLite and on PostgreSQL.
 
-    python -m bench [--services 10000] [--requests 200] [--concurrency 4]
-                    [--databases sqlite,postgres]
+    python -m bench [--services 10000] [--events 5000] [--requests 200]
+                    [--concurrency 4] [--databases sqlite,postgres]
 
-Databases are kept under var/bench/ (SQLite) and as kentro_bench_<size>
-(PostgreSQL), so a second run skips the slow build. Everything runs on this
+Databases are kept under var/bench/ (SQLite) and as
+kentro_bench_<services>_<events> (PostgreSQL), so a second run skips the
+slow build. Everything runs on this
 machine: the server listens on 127.0.0.1 only.
 """
 
 import argparse
 import http.client
 import os
+import random
 import re
 import socket
 import statistics
@@ -20,11 +22,64 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# Words people type, as they type them: accented or not, inflected, in
+# Greeklish, with slips. Pairs of them make a thousand distinct queries, so
+# the "varied" rows measure searches no cache has seen before.
+VOCABULARY = [
+    "επίδομα",
+    "επιδόματα",
+    "στεγαση",
+    "θέρμανσης",
+    "σιτιση",
+    "απασχόληση",
+    "ψυχοκοινωνικη",
+    "νομική βοήθεια",
+    "σχολικη",
+    "υγεία",
+    "ενταξη",
+    "φροντίδα",
+    "οικογένειες",
+    "ηλικιωμενους",
+    "ανέργους",
+    "αναπηρία",
+    "παιδια",
+    "νέους",
+    "epidoma",
+    "stegasi",
+    "8ermansi",
+    "koinoniko eisodima",
+    "ΚΕΑ",
+    "πρόγραμμα",
+    "υπηρεσια",
+    "συμβουλευτικη",
+    "κέντρο",
+    "επιδωμα",
+    "θερμασνης",
+    "παντοπωλειο",
+    "οικιακό τιμολόγιο",
+    "ασυλο",
+]
+
+
+def varied(prefix, start=0):
+    """Distinct queries from position start on, so that rows which use
+    different starts share no query (and no cached result)."""
+    pairs = [f"{a} {b}" for a in VOCABULARY for b in VOCABULARY if a != b]
+    random.Random(5).shuffle(pairs)  # noqa: S311 - an order, not a secret
+    return [prefix + quote(text) for text in pairs[start:] + pairs[:start]]
+
+
+def prefixes(prefix):
+    typed = sorted({word[:length] for word in VOCABULARY for length in range(2, 7)})
+    return [prefix + quote(text) for text in typed]
+
+
 URLS = [
     ("home", "/"),
     ("directory", "/programmata-ypiresies/"),
@@ -38,10 +93,27 @@ URLS = [
     ),
     ("directory typo", "/programmata-ypiresies/?q=" + quote("επιδομα θερμασνης")),
     ("directory greeklish", "/programmata-ypiresies/?q=" + quote("koinoniko eisodima")),
+    ("directory varied q", varied("/programmata-ypiresies/?q=")),
+    (
+        "dir varied q+facet",
+        varied("/programmata-ypiresies/?municipality=kalamata&free=1&q=", 300),
+    ),
     ("autocomplete", "/programmata-ypiresies/protaseis/?q=" + quote("επιδ")),
+    ("autocomplete varied", prefixes("/programmata-ypiresies/protaseis/?q=")),
     ("site search", "/anazitisi/?q=" + quote("επίδομα στέγασης")),
+    ("site search varied", varied("/anazitisi/?q=", 600)),
     ("service", None),  # the first demo service, found at run time
     ("campaigns", "/enimerosi/"),
+    ("events", "/ekdiloseis/"),
+    ("events page 20", "/ekdiloseis/?page=20"),
+    (
+        "events filtered",
+        "/ekdiloseis/?when=month&municipality=dytiki-mani&attendance=in_person",
+    ),
+    ("events month", "/ekdiloseis/?view=month"),
+    ("events next month", None),  # the month after this one, found at run time
+    ("events feed", "/ekdiloseis/feed.ics"),
+    ("mobile unit", "/kiniti-monada/"),
 ]
 TIMING = re.compile(r"app;dur=([\d.]+)")
 
@@ -104,12 +176,30 @@ def first_service_path(port):
     return match.group(1) if match else "/programmata-ypiresies/"
 
 
-def measure(port, path, requests, concurrency):
+def next_month_path():
+    today = date.today()
+    year, month = (
+        (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    )
+    return f"/ekdiloseis/?view=month&month={year:04d}-{month:02d}"
+
+
+RUN_TIME_PATHS = {
+    "service": first_service_path,
+    "events next month": lambda _port: next_month_path(),
+}
+
+
+def measure(port, paths, requests, concurrency):
+    """Request paths[i] in turn; one path means the same page again and
+    again, many mean pages that caches have not seen."""
     for _ in range(5):
-        get(port, path)  # warm caches and connections
+        get(port, paths[-1])  # warm connections (and caches, for one path)
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        results = list(pool.map(lambda _: get(port, path), range(requests)))
+        results = list(
+            pool.map(lambda i: get(port, paths[i % len(paths)]), range(requests))
+        )
     wall = time.perf_counter() - started
     statuses = {status for status, _, _ in results}
     server = sorted(ms for _, ms, _ in results)
@@ -121,9 +211,10 @@ def measure(port, path, requests, concurrency):
     }
 
 
-def run(database, size, requests, concurrency):
+def run(database, services, events, requests, concurrency):
     var_dir = ROOT / "var" / "bench"
     var_dir.mkdir(parents=True, exist_ok=True)
+    size = f"{services}_{events}"
     if database == "sqlite":
         url = f"sqlite:///{var_dir / f'kentro-{size}.sqlite3'}"
     else:
@@ -136,7 +227,7 @@ def run(database, size, requests, concurrency):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "compile_catalogues")
     manage(env, "collectstatic", "--noinput", "-v0")
-    manage(env, "seed_demo", "--services", str(size))
+    manage(env, "seed_demo", "--services", str(services), "--events", str(events))
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [
@@ -163,8 +254,9 @@ def run(database, size, requests, concurrency):
                 time.sleep(0.2)
         rows = []
         for label, path in URLS:
-            path = path or first_service_path(port)
-            rows.append((label, path, measure(port, path, requests, concurrency)))
+            path = path or RUN_TIME_PATHS[label](port)
+            paths = [path] if isinstance(path, str) else path
+            rows.append((label, path, measure(port, paths, requests, concurrency)))
         return rows
     finally:
         server.terminate()
@@ -174,6 +266,7 @@ def run(database, size, requests, concurrency):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=5_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--databases", default="sqlite,postgres")
@@ -182,7 +275,11 @@ def main():
     for database in options.databases.split(","):
         try:
             rows = run(
-                database, options.services, options.requests, options.concurrency
+                database,
+                options.services,
+                options.events,
+                options.requests,
+                options.concurrency,
             )
         except Exception as error:  # noqa: BLE001 - report and go on to the next
             print(f"{database}: skipped ({error})", file=sys.stderr)
@@ -190,7 +287,8 @@ def main():
         table.extend((database, *row) for row in rows)
     print()
     print(
-        f"{options.services} services, {options.requests} requests per URL, "
+        f"{options.services} services, {options.events} events, "
+        f"{options.requests} requests per URL, "
         f"{options.concurrency} concurrent clients, gunicorn with 2 workers"
     )
     header = f"{'db':<9}{'page':<20}{'status':<8}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>8}"

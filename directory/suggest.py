@@ -6,6 +6,7 @@ folded in memory per process, until content changes: a suggestion then costs
 no query at all.
 """
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from directory.models import Category
@@ -22,6 +23,33 @@ class Suggestion:
     url: str
     kind: str  # "service" or "category"
     words: tuple  # folded words of the label
+
+
+@dataclass(frozen=True)
+class Entries:
+    """Suggestions in display order, and every word of them sorted with the
+    position of its entry, so that a prefix is a range found by bisection
+    rather than a scan of every name."""
+
+    entries: list
+    words: list  # (word, position) pairs, sorted
+
+    @classmethod
+    def of(cls, entries):
+        words = sorted(
+            {
+                (word, position)
+                for position, entry in enumerate(entries)
+                for word in entry.words
+            }
+        )
+        return cls(entries, words)
+
+    def starting_with(self, prefix):
+        """Positions of the entries that have a word beginning with prefix."""
+        start = bisect_left(self.words, (prefix,))
+        end = bisect_left(self.words, (prefix + "\U0010ffff",), lo=start)
+        return {position for _word, position in self.words[start:end]}
 
 
 def _entries(directory):
@@ -58,7 +86,7 @@ def entries(directory):
     if stamp not in _cache:
         for old in [key for key in _cache if key[1] != stamp[1]]:
             del _cache[old]
-        _cache[stamp] = _entries(directory)
+        _cache[stamp] = Entries.of(_entries(directory))
     return _cache[stamp]
 
 
@@ -68,14 +96,17 @@ def suggest(directory, text, limit=MAX_SUGGESTIONS):
     typed = _words(text)
     if not typed or len("".join(typed)) < MIN_LENGTH:
         return []
-    found = []
-    for entry in entries(directory):
-        if all(any(word.startswith(part) for word in entry.words) for part in typed):
-            found.append(entry)
-    found.sort(
-        key=lambda entry: (
+    index = entries(directory)
+
+    def order(position):
+        entry = index.entries[position]
+        return (
             entry.kind != "category",
             not entry.words[:1] or not entry.words[0].startswith(typed[0]),
+            position,
         )
-    )
-    return found[:limit]
+
+    positions = set.intersection(*(index.starting_with(part) for part in typed))
+    return [
+        index.entries[position] for position in sorted(positions, key=order)[:limit]
+    ]
