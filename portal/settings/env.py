@@ -42,14 +42,17 @@ def require(name):
 
 
 def cache_config(redis_url):
-    """Redis when REDIS_URL is set, otherwise a per-process memory cache."""
+    """Redis when REDIS_URL is set, otherwise a per-process memory cache.
+    Redis being down costs at most half a second, then pages come from the
+    database (portal/cache.py)."""
     if redis_url:
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "portal.cache.ForgivingRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "kentro",
                 "TIMEOUT": 300,
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
             }
         }
     return {
