@@ -6,6 +6,7 @@ folded in memory per process, until content changes: a suggestion then costs
 no query at all.
 """
 
+import heapq
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -25,31 +26,57 @@ class Suggestion:
     words: tuple  # folded words of the label
 
 
+def _sorted_pairs(entries, word_of):
+    return sorted(
+        {
+            (word_of(word), position)
+            for position, entry in enumerate(entries)
+            for word in entry.words
+        }
+    )
+
+
+def _sounds(prefix):
+    return textsearch.latin_keys(prefix) if textsearch.is_latin(prefix) else ()
+
+
+def _begins(word, prefix):
+    return word.startswith(prefix) or any(
+        textsearch.key(word).startswith(sound) for sound in _sounds(prefix)
+    )
+
+
+def _positions(pairs, prefix):
+    start = bisect_left(pairs, (prefix,))
+    end = bisect_left(pairs, (prefix + "\U0010ffff",), lo=start)
+    return {position for _word, position in pairs[start:end]}
+
+
 @dataclass(frozen=True)
 class Entries:
     """Suggestions in display order, and every word of them sorted with the
     position of its entry, so that a prefix is a range found by bisection
-    rather than a scan of every name."""
+    rather than a scan of every name. Words are also kept by their sound, for
+    what is typed in Greeklish ("epid" for "Επίδομα")."""
 
     entries: list
     words: list  # (word, position) pairs, sorted
+    sounds: list  # (sound key of the word, position) pairs, sorted
 
     @classmethod
     def of(cls, entries):
-        words = sorted(
-            {
-                (word, position)
-                for position, entry in enumerate(entries)
-                for word in entry.words
-            }
+        return cls(
+            entries,
+            _sorted_pairs(entries, lambda word: word),
+            _sorted_pairs(entries, textsearch.key),
         )
-        return cls(entries, words)
 
     def starting_with(self, prefix):
         """Positions of the entries that have a word beginning with prefix."""
-        start = bisect_left(self.words, (prefix,))
-        end = bisect_left(self.words, (prefix + "\U0010ffff",), lo=start)
-        return {position for _word, position in self.words[start:end]}
+        found = _positions(self.words, prefix)
+        for sound in _sounds(prefix):
+            found |= _positions(self.sounds, sound)
+        return found
 
 
 def _entries(directory):
@@ -91,8 +118,9 @@ def entries(directory):
 
 
 def suggest(directory, text, limit=MAX_SUGGESTIONS):
-    """Topics, then services, whose words begin with every word typed; names
-    that begin with the first word typed come first."""
+    """Topics, then services, whose words begin with every word typed (as
+    written, or as it sounds when typed in Latin letters); names that begin
+    with the first word typed come first."""
     typed = _words(text)
     if not typed or len("".join(typed)) < MIN_LENGTH:
         return []
@@ -102,11 +130,11 @@ def suggest(directory, text, limit=MAX_SUGGESTIONS):
         entry = index.entries[position]
         return (
             entry.kind != "category",
-            not entry.words[:1] or not entry.words[0].startswith(typed[0]),
+            not entry.words[:1] or not _begins(entry.words[0], typed[0]),
             position,
         )
 
     positions = set.intersection(*(index.starting_with(part) for part in typed))
     return [
-        index.entries[position] for position in sorted(positions, key=order)[:limit]
+        index.entries[position] for position in heapq.nsmallest(limit, positions, order)
     ]

@@ -73,3 +73,16 @@ def test_english_suggestions_are_english_services_under_en(client, demo_site):
     } in services
     assert all(entry["url"].startswith("/en/programmata-ypiresies/") for entry in found)
     assert "Στέγαση" not in [entry["label"] for entry in found]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("epidoma steg", "Επίδομα Στέγασης"),
+        ("EPID", "Επίδομα Στέγασης"),
+        ("koinoniko eis", "Κοινωνικό Εισόδημα Αλληλεγγύης"),
+        ("8ermans", "Επίδομα Θέρμανσης"),
+    ],
+)
+def test_greeklish_prefixes_suggest_the_greek_names(client, demo_site, typed, expected):
+    assert expected in labels(client, typed)
