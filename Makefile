@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes side by side (pytest-xdist): one per core; 0 runs in this one.
+TEST_WORKERS ?= auto
 
 .PHONY: run worker install test lint format messages bench clean
 
@@ -34,7 +36,7 @@ test: install
 	$(BIN)/ruff format --check .
 	$(MANAGE) compile_catalogues
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

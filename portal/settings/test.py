@@ -1,5 +1,10 @@
 """The test suite: fast hashing, in-memory mail, no debug."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from portal.settings import env
 from portal.settings.base import *  # noqa: F403
 
@@ -12,3 +17,8 @@ CACHES = env.cache_config(None)
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Images the tests upload go to a folder of this process's own (test
+# workers run side by side), not into the developer's var/media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kentro-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+STORAGES = {**STORAGES, **env.media_storage_config(None, MEDIA_ROOT)}  # noqa: F405

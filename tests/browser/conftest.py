@@ -66,14 +66,65 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def live_demo_site(transactional_db, live_server):
+def ensure_demo():
+    """The demo centre built for the session is there, unless a
+    transactional test (which runs before these) flushed it."""
     import io
 
     from django.core.management import call_command
+    from wagtail.models import Site
 
-    call_command("seed_demo", stdout=io.StringIO())
+    if not Site.objects.exists():
+        call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request, django_db_setup, django_db_blocker):
+    """Stands in for pytest-django's helper of this name, which makes every
+    live-server test transactional: the database was flushed after each test
+    and the demo built again for the next (8 s a test). Browser tests instead
+    share the demo built for the session, committed: the server and the test
+    reach it outside any transaction, as the site and its staff would, and
+    what one test adds (a sign-up, a request, an editor) stays for the
+    others, which do not mind it."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    with django_db_blocker.unblock():
+        ensure_demo()
+        yield
+    live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture
+def live_demo_site(live_server):
     return live_server
+
+
+@pytest.fixture
+def quick_forms(settings):
+    # A person at a keyboard is slower than three seconds; a test is not.
+    settings.KENTRO_FORM_MIN_FILL_SECONDS = 0
+
+
+def assert_accessible(page, url=""):
+    """One h1, no WCAG 2.1 A/AA violation, nothing blocked by the CSP."""
+    assert page.locator("h1").count() == 1, url
+    assert axe_violations(page) == [], url
+    assert page.csp_violations == [], url
+
+
+def tab_to(page, selector, limit=200):
+    """Press Tab until the element matching selector has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "(selector) => document.activeElement.matches(selector)", selector
+        ):
+            return
+    pytest.fail(f"{selector} is not reachable with Tab")
 
 
 def axe_violations(page):

@@ -5,30 +5,7 @@ import pytest
 
 from appointments.models import AppointmentRequest
 from directory.models import ServicePage
-from tests.browser.conftest import axe_violations
-
-
-@pytest.fixture
-def quick_forms(settings):
-    # A person at a keyboard is slower than three seconds; a test is not.
-    settings.KENTRO_FORM_MIN_FILL_SECONDS = 0
-
-
-def assert_accessible(page):
-    assert page.locator("h1").count() == 1
-    assert axe_violations(page) == []
-    assert page.csp_violations == []
-
-
-def tab_to(page, selector, limit=200):
-    """Press Tab until the element matching selector has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            "(selector) => document.activeElement.matches(selector)", selector
-        ):
-            return
-    pytest.fail(f"{selector} is not reachable with Tab")
+from tests.browser.conftest import assert_accessible, tab_to
 
 
 def test_keyboard_only_request_from_a_service_page_then_the_status_check(

@@ -1,18 +1,10 @@
 """Greek, English and Arabic in a real browser: axe-core on the key pages of
-each language, and the Arabic layout mirrored, measured by element positions.
+each language, and the Arabic layout mirrored, measured by element positions."""
 
-Each test reseeds the live site, so each one visits several pages."""
-
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import assert_accessible
 
 PREFIXES = {"el": "", "en": "/en", "ar": "/ar"}
 WIDE = {"width": 1280, "height": 900}
-
-
-def assert_accessible(page, url):
-    assert page.locator("h1").count() == 1, url
-    assert axe_violations(page) == [], url
-    assert page.csp_violations == [], url
 
 
 def box(page, selector):

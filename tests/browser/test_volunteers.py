@@ -3,31 +3,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import assert_accessible, tab_to
 from volunteers.models import Volunteer, VolunteerOpportunityPage
-
-
-@pytest.fixture
-def quick_forms(settings):
-    # A person at a keyboard is slower than three seconds; a test is not.
-    settings.KENTRO_FORM_MIN_FILL_SECONDS = 0
-
-
-def assert_accessible(page):
-    assert page.locator("h1").count() == 1
-    assert axe_violations(page) == []
-    assert page.csp_violations == []
-
-
-def tab_to(page, selector, limit=150):
-    """Press Tab until the element matching selector has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            "(selector) => document.activeElement.matches(selector)", selector
-        ):
-            return
-    pytest.fail(f"{selector} is not reachable with Tab")
 
 
 @pytest.mark.parametrize("language", ["el", "en"])

@@ -26,6 +26,8 @@ pytestmark = pytest.mark.skipif(
 SIGNUPS = int(os.environ.get("KENTRO_CONCURRENT_SIGNUPS", "100"))
 DISTINCT = SIGNUPS // 2
 WORKERS = 12
+# The demo's volunteers may be in the database too; these are the test's own.
+DOMAIN = "concurrency.example.org"
 
 
 @pytest.fixture
@@ -58,7 +60,7 @@ def test_concurrent_signups_and_confirmations_give_one_volunteer_per_address(
     @in_own_connection
     def sign_up(number):
         data = valid_data(
-            email=f"person{number % DISTINCT}@example.org", name=f"Πρόσωπο {number}"
+            email=f"person{number % DISTINCT}@{DOMAIN}", name=f"Πρόσωπο {number}"
         )
         address = f"10.{number // 65536}.{number // 256 % 256}.{number % 256}"
         return Client().post(url, data, REMOTE_ADDR=address).status_code
@@ -73,7 +75,8 @@ def test_concurrent_signups_and_confirmations_give_one_volunteer_per_address(
     signed_up = time.monotonic()
 
     assert statuses == [302] * SIGNUPS
-    assert Volunteer.objects.filter(status="unconfirmed").count() == SIGNUPS
+    ours = Volunteer.objects.filter(email__endswith=f"@{DOMAIN}")
+    assert ours.filter(status="unconfirmed").count() == SIGNUPS
     assert len(mail.outbox) == SIGNUPS
 
     # Both sign-ups of an address are confirmed side by side, to race.
@@ -85,9 +88,9 @@ def test_concurrent_signups_and_confirmations_give_one_volunteer_per_address(
     finished = time.monotonic()
 
     assert confirmed == [200] * SIGNUPS
-    assert Volunteer.objects.count() == DISTINCT
-    assert Volunteer.objects.filter(status="new").count() == DISTINCT
-    assert Volunteer.objects.values("email").distinct().count() == DISTINCT
+    assert ours.count() == DISTINCT
+    assert ours.filter(status="new").count() == DISTINCT
+    assert ours.values("email").distinct().count() == DISTINCT
     print(
         f"\n{SIGNUPS} sign-ups in {signed_up - started:.1f} s, "
         f"{SIGNUPS} confirmations in {finished - signed_up:.1f} s"
