@@ -2,26 +2,15 @@
 commit (see portal.mail for the retries)."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
 from appointments.models import AppointmentRequest, HistoryEntry
 from appointments.workflow import record
-from portal.mail import deliver
+from portal.mail import admin_link, deliver, group_addresses, render_message
 
 CASEWORKERS_GROUP = "Caseworkers"
 KINDS = ("confirmation", "notify_caseworkers", "scheduled")
-
-
-def caseworker_addresses():
-    users = get_user_model().objects.filter(
-        groups__name=CASEWORKERS_GROUP, is_active=True
-    )
-    return sorted({user.email for user in users if user.email})
 
 
 def centre_details():
@@ -40,17 +29,14 @@ def build_message(kind, request, page_url):
     elif kind == "scheduled":
         language, recipients = request.site_language, [request.email]
     elif kind == "notify_caseworkers":
-        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "appointments:inspect", args=[request.pk]
-        )
-        language, recipients = settings.LANGUAGE_CODE, caseworker_addresses()
+        context["admin_url"] = admin_link("appointments:inspect", request.pk)
+        language = settings.LANGUAGE_CODE
+        recipients = group_addresses(CASEWORKERS_GROUP)
     else:
         raise ValueError(f"unknown e-mail kind {kind!r}")
     recipients = [address for address in recipients if address]
-    with translation.override(language):
-        subject = render_to_string(f"appointments/email/{kind}_subject.txt", context)
-        body = render_to_string(f"appointments/email/{kind}.txt", context)
-    return " ".join(subject.split()), body, recipients
+    subject, body = render_message(f"appointments/email/{kind}", context, language)
+    return subject, body, recipients
 
 
 @task()

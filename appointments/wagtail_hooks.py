@@ -18,13 +18,7 @@ from appointments import admin_views, workflow
 from appointments.forms import RequestDetailsForm
 from appointments.models import AppointmentRequest
 from directory.models import Location, ServicePage
-from portal.forms import ChoiceByIdField
-
-
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """Refuses ids too large for a database column instead of crashing."""
-
-    field_class = ChoiceByIdField
+from portal.admin_filters import EmailFailedFilter, ModelChoiceFilter
 
 
 def can_see_requests(user):
@@ -52,9 +46,7 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(
         label=_("Overdue (new after 2 working days)"), method="filter_overdue"
     )
-    email_failed = django_filters.BooleanFilter(
-        label=_("E-mail could not be sent"), method="filter_email_failed"
-    )
+    email_failed = EmailFailedFilter()
 
     class Meta:
         model = AppointmentRequest
@@ -73,13 +65,6 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
             return queryset
         overdue = workflow.overdue(queryset)
         return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
-
-    def filter_email_failed(self, queryset, name, value):
-        if value is None:
-            return queryset
-        if value:
-            return queryset.exclude(email_error="")
-        return queryset.filter(email_error="")
 
 
 class AppointmentRequestViewSet(ModelViewSet):

@@ -13,7 +13,11 @@ import datetime
 import logging
 import smtplib
 
-from django.utils import timezone
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +32,26 @@ MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # Tries in a row when the backend cannot wait (the immediate backend).
 QUICK_ATTEMPTS = 3
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def group_addresses(group_name):
+    """The e-mail addresses of the active members of a staff group."""
+    users = get_user_model().objects.filter(groups__name=group_name, is_active=True)
+    return sorted({user.email for user in users if user.email})
+
+
+def admin_link(viewname, *args):
+    """An absolute link into the admin, for e-mails to staff."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(viewname, args=args)
+
+
+def render_message(template, context, language):
+    """Subject (on one line) and body from ``<template>_subject.txt`` and
+    ``<template>.txt``, in the given language."""
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+    return " ".join(subject.split()), body
 
 
 def can_run_later(task):

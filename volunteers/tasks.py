@@ -1,14 +1,10 @@
 """E-mail to and about volunteers, sent by django-tasks after a commit."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
-from portal.mail import deliver
+from portal.mail import admin_link, deliver, group_addresses, render_message
 from volunteers.models import Volunteer, VolunteerIndexPage
 from volunteers.signup import confirmation_token, withdrawal_token
 
@@ -21,13 +17,6 @@ def route_url(index_url, name, *args):
         + "/"
         + VolunteerIndexPage.get_resolver().reverse(name, *args)
     )
-
-
-def coordinator_addresses():
-    users = get_user_model().objects.filter(
-        groups__name=COORDINATORS_GROUP, is_active=True
-    )
-    return sorted({user.email for user in users if user.email})
 
 
 def build_message(kind, volunteer, index_url):
@@ -46,16 +35,13 @@ def build_message(kind, volunteer, index_url):
     elif kind == "withdrawal_link":
         language, recipients = volunteer.language, [volunteer.email]
     elif kind == "notify_coordinators":
-        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "volunteers:edit", args=[volunteer.pk]
-        )
-        language, recipients = settings.LANGUAGE_CODE, coordinator_addresses()
+        context["admin_url"] = admin_link("volunteers:edit", volunteer.pk)
+        language = settings.LANGUAGE_CODE
+        recipients = group_addresses(COORDINATORS_GROUP)
     else:
         raise ValueError(f"unknown e-mail kind {kind!r}")
-    with translation.override(language):
-        subject = render_to_string(f"volunteers/email/{kind}_subject.txt", context)
-        body = render_to_string(f"volunteers/email/{kind}.txt", context)
-    return " ".join(subject.split()), body, recipients
+    subject, body = render_message(f"volunteers/email/{kind}", context, language)
+    return subject, body, recipients
 
 
 @task()

@@ -3,7 +3,6 @@ dashboard panel. Only users with the volunteer permissions (the "Volunteer
 coordinators" group and superusers) see any of it."""
 
 import django_filters
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -12,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from directory.models import Language, Municipality
+from portal.admin_filters import EmailFailedFilter, ModelChoiceFilter
 from volunteers.models import (
     Skill,
     Volunteer,
@@ -27,25 +27,6 @@ def json_list_contains(queryset, name, value):
     if not value:
         return queryset
     return queryset.filter(**{f"{name}__icontains": f'"{value}"'})
-
-
-class BoundedIdField(django_filters.fields.ModelChoiceField):
-    """Refuses ids too large for a database column instead of crashing."""
-
-    def to_python(self, value):
-        try:
-            number = int(str(value))
-        except (TypeError, ValueError):
-            return super().to_python(value)
-        if not -(2**63) <= number < 2**63:
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
-
-
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = BoundedIdField
 
 
 class VolunteerFilterSet(WagtailFilterSet):
@@ -76,21 +57,11 @@ class VolunteerFilterSet(WagtailFilterSet):
         queryset=Municipality.objects.all(),
     )
 
-    email_failed = django_filters.BooleanFilter(
-        label=_("E-mail could not be sent"),
-        method="filter_email_failed",
-    )
+    email_failed = EmailFailedFilter()
 
     class Meta:
         model = Volunteer
         fields = ["status"]
-
-    def filter_email_failed(self, queryset, name, value):
-        if value is None:
-            return queryset
-        if value:
-            return queryset.exclude(email_error="")
-        return queryset.filter(email_error="")
 
 
 class VolunteerViewSet(ModelViewSet):
