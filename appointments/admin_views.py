@@ -2,16 +2,15 @@
 with its actions and history, registering a request taken by phone or at
 the desk, and the report for funders."""
 
-import io
-
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.utils import label_for_field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -19,17 +18,21 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from appointments import reporting, workflow
-from appointments import submission as rules
+from appointments import reporting, scheduling, submission, workflow
 from appointments.forms import (
     AssignForm,
     NoteForm,
+    ReportFilterForm,
     ScheduleForm,
     StaffRequestForm,
     StatusForm,
 )
 from appointments.models import AppointmentPage, AppointmentRequest, HistoryEntry
 from appointments.references import normalise_reference
+from core import exports
+from core.exports import StaffIndexView, StaffInspectView
+from core.forms import normalise_email
+from core.staff_values import field_display
 
 # The actions on the detail page: name -> form class.
 ACTIONS = {
@@ -40,16 +43,63 @@ ACTIONS = {
 }
 
 
-class RequestIndexView(generic.IndexView):
+# What a caseworker needs first on the request page, above the actions: who,
+# what, where, when they asked and when they come (issue #16). The other
+# fields are the details, in the side column.
+KEY_FACTS = (
+    "status",
+    "name",
+    "phone",
+    "email",
+    "preferred_contact",
+    "service",
+    "where_text",
+    "preferred_days_text",
+    "preferred_times_text",
+    "language_text",
+    "created_at",
+    "source",
+    "scheduled_at",
+    "assignee",
+)
+
+
+def key_facts(request_obj):
+    """[(label, text)] of KEY_FACTS for ``request_obj``, as staff read them
+    (core.staff_values: Athens time, labels, "—" for nothing); the labels are
+    the fields' own (translated, capitalised), as in the details."""
+    return [
+        (
+            capfirst(label_for_field(name, model=AppointmentRequest)),
+            field_display(request_obj, name),
+        )
+        for name in KEY_FACTS
+    ]
+
+
+class RequestIndexView(StaffIndexView):
+    """The inbox, most urgent first: overdue, then new, then open, then
+    closed, the oldest first within each (workflow.with_urgency); a column
+    heading the caseworker clicks orders by that column instead."""
+
     def get_edit_url(self, instance):
         # The title links to the detail page, where caseworkers work.
         return None
+
+    def order_queryset(self, queryset):
+        queryset = workflow.with_urgency(queryset)
+        if self.is_explicitly_ordered:
+            return super().order_queryset(queryset)
+        return queryset.order_by("urgency", "created_at", "pk")
 
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
         query = self.search_query.strip()
         condition = Q(name__icontains=query) | Q(email__icontains=query)
+        if "@" in query:
+            # The address as stored (core.forms.normalise_email), however typed.
+            condition |= Q(email=normalise_email(query))
         reference = normalise_reference(query)
         condition |= Q(reference=reference) if reference else Q()
         condition |= Q(reference__icontains=query)
@@ -59,11 +109,15 @@ class RequestIndexView(generic.IndexView):
         return queryset.filter(condition)
 
 
-class RequestInspectView(generic.InspectView):
+class RequestInspectView(StaffInspectView):
     """The request in full, its history, and what a caseworker can do next."""
 
     template_name = "appointments/admin/inspect.html"
     page_title = gettext_lazy("Appointment request")
+
+    def get_fields(self):
+        # The key facts are at the top already; the details list the rest.
+        return [name for name in super().get_fields() if name not in KEY_FACTS]
 
     def can_change(self):
         return self.user_has_permission("change")
@@ -96,6 +150,7 @@ class RequestInspectView(generic.InspectView):
         context = super().get_context_data(**kwargs)
         request_obj = self.object
         context["history"] = request_obj.history.select_related("user")
+        context["key_facts"] = key_facts(request_obj)
         context["is_overdue"] = workflow.is_overdue(request_obj)
         context["can_change"] = self.can_change() and not request_obj.anonymised_at
         if context["can_change"]:
@@ -117,6 +172,14 @@ class RequestInspectView(generic.InspectView):
             messages.error(request, _("The change could not be saved; see below."))
             context = self.get_context_data(bound=(action, form))
             return self.render_to_response(context)
+        if action == "schedule" and not form.cleaned_data.get("confirmed"):
+            found = scheduling.warnings(self.object, form.cleaned_data["scheduled_at"])
+            if found:
+                # Nothing is saved until the caseworker confirms this time.
+                context = self.get_context_data(bound=(action, form))
+                context["schedule_warnings"] = found
+                context["schedule_value"] = request.POST.get("schedule-scheduled_at")
+                return self.render_to_response(context)
         try:
             self.apply(action, form.cleaned_data)
         except workflow.TransitionNotAllowed:
@@ -141,7 +204,28 @@ class RequestInspectView(generic.InspectView):
 
 class RequestEditView(generic.EditView):
     """Correct the person's details or record target groups; the history
-    says which fields changed (not their values, which may be personal)."""
+    says which fields changed (not their values, which may be personal).
+    An anonymised request cannot be edited: its details are gone for good."""
+
+    def get(self, request, *args, **kwargs):
+        if self.get_object().anonymised_at:
+            return self.refuse_anonymised()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.get_object().anonymised_at:
+            return self.refuse_anonymised()
+        return super().post(request, *args, **kwargs)
+
+    def refuse_anonymised(self):
+        messages.error(
+            self.request,
+            _(
+                "This request was anonymised: personal details cannot be "
+                "added to it again. Register a new request instead."
+            ),
+        )
+        return redirect("appointments:inspect", self.kwargs["pk"])
 
     def save_instance(self):
         instance = super().save_instance()
@@ -202,7 +286,7 @@ class RegisterRequestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
             if language is not None and language.code in codes
             else settings.LANGUAGE_CODE
         )
-        created = rules.create_request(
+        created = submission.create_request(
             form.answers(),
             language=site_language,
             page_url=self.page.full_url or "",
@@ -242,8 +326,6 @@ class ReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
         ]
 
     def get_filter_form(self):
-        from appointments.forms import ReportFilterForm
-
         return ReportFilterForm(self.request.GET or None)
 
     def get_report(self, form):
@@ -258,21 +340,21 @@ class ReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
     def get(self, request, *args, **kwargs):
         form = self.get_filter_form()
         report = self.get_report(form)
-        if request.GET.get("export") == "csv":
-            stream = io.StringIO()
-            reporting.write_csv(report, stream)
-            response = HttpResponse(
-                stream.getvalue().encode("utf-8-sig"),
-                content_type="text/csv; charset=utf-8",
+        export_format = request.GET.get("export")
+        if export_format in ("csv", "xlsx"):
+            headings, rows = reporting.table(report)
+            return exports.spreadsheet_response(
+                export_format,
+                f"appointment-requests-{report.dimension}",
+                headings,
+                rows,
             )
-            response["Content-Disposition"] = (
-                f'attachment; filename="appointment-requests-{report.dimension}.csv"'
-            )
-            return response
         context = self.get_context_data(
             form=form, report=report, chart=reporting.chart(report), **kwargs
         )
         query = request.GET.copy()
         query["export"] = "csv"
         context["csv_url"] = f"{request.path}?{query.urlencode()}"
+        query["export"] = "xlsx"
+        context["xlsx_url"] = f"{request.path}?{query.urlencode()}"
         return self.render_to_response(context)

@@ -11,13 +11,14 @@ from wagtail.models import Locale
 from appointments.factories import AppointmentPageFactory, AppointmentRequestFactory
 from appointments.models import AppointmentRequest, HistoryEntry
 from appointments.workflow import CLOSED
+from core.demo import ensure_translation, home_page, publish
+from core.models import CentreSettings
+from core.staff_values import moment_text
 from directory.models import Language, Location, ServicePage, TargetGroup
-from portal.demo.build import ensure_translation, publish
-from portal.models import HomePage
 
 PAGE = {
     "el": {
-        "title": "Κλείστε ραντεβού",
+        "title": "Αίτημα για ραντεβού",
         "intro": (
             "Πείτε μας με τι χρειάζεστε βοήθεια και πού σας βολεύει να "
             "συναντηθούμε. Θα σας καλέσουμε να κλείσουμε μέρα και ώρα. Η "
@@ -146,7 +147,7 @@ def build_requests(now=None):
             if services and number % 6
             else None,
             location=location,
-            preferred_days=["mon", "wed"] if number % 2 else [],
+            preferred_days=[0, 2] if number % 2 else [],
             preferred_times=["morning"] if number % 3 else ["midday"],
             language=languages.get(["el", "el", "ar", "en", "sq"][number % 5]),
             needs_interpreter=number % 5 == 2,
@@ -179,9 +180,7 @@ def write_history(request, status, received, number):
             HistoryEntry.objects.create(
                 request=request,
                 action="scheduled",
-                new_value=timezone.localtime(request.scheduled_at).strftime(
-                    "%Y-%m-%d %H:%M"
-                ),
+                new_value=moment_text(request.scheduled_at),
                 user_name="Κοινωνική λειτουργός",
                 at=moment,
             )
@@ -200,11 +199,16 @@ def write_history(request, status, received, number):
 
 
 def build(log):
-    home = HomePage.objects.filter(depth=2, locale__language_code="el").first()
+    home = home_page("el")
     if home is None:
         log("appointments: no home page, skipped")
         return
-    build_page(home)
+    page = build_page(home)
+    # The header and footer of every page link to the request form.
+    centre = CentreSettings.load()
+    if centre.request_page_id != page.pk:
+        centre.request_page = page
+        centre.save()
     created = build_requests()
     log(
         f"appointments: request page, {AppointmentRequest.objects.count()} "

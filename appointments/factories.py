@@ -11,7 +11,7 @@ from appointments.references import new_reference
 
 
 class AppointmentPageFactory(wagtail_factories.PageFactory):
-    title = "Κλείστε ραντεβού"
+    title = "Αίτημα για ραντεβού"
     slug = "rantevou"
     intro = "Πείτε μας τι χρειάζεστε και θα σας καλέσουμε να κλείσουμε ραντεβού."
 

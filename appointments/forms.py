@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -5,25 +7,33 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from appointments import places
-from appointments.models import AppointmentRequest, TimeSlot, Weekday
+from appointments.models.requests import AppointmentRequest, TimeSlot
 from appointments.workflow import next_statuses
-from directory.models import Language, ServicePage
-from portal.abuse import AbuseProtectedFormMixin
-from portal.forms import (
+from core import privacy
+from core.abuse import AbuseProtectedFormMixin
+from core.forms import (
     AccessibleFormMixin,
     CheckboxGroup,
     ChoiceByIdField,
+    EmailAddressField,
     RadioGroup,
     normalise_phone,
 )
+from core.weekdays import WORKING_DAYS
+from directory.models import Language, ServicePage, TargetGroup
+from events.models import EventPage
 
 Channel = AppointmentRequest.Channel
 
 
 def services_for(locale_id):
     """Services that take appointment requests, in the visitor's language
-    where translated and in Greek otherwise."""
-    services = ServicePage.objects.live().filter(accepts_appointments=True)
+    where translated and in Greek otherwise; none under a view restriction."""
+    services = (
+        ServicePage.objects.live()
+        .filter(accepts_appointments=True)
+        .filter(privacy.public_q())
+    )
     default = services.filter(locale__language_code=settings.LANGUAGE_CODE)
     if locale_id is None:
         return default.order_by("title")
@@ -72,10 +82,11 @@ class RequestFieldsMixin(forms.Form):
         ),
         error_messages={"invalid_choice": _("Choose one of the places in the list.")},
     )
-    preferred_days = forms.MultipleChoiceField(
+    preferred_days = forms.TypedMultipleChoiceField(
         label=_("Which days suit you? (optional)"),
         help_text=_("Leave empty if any weekday suits you."),
-        choices=Weekday.choices,
+        choices=[(day.value, day.label) for day in WORKING_DAYS],
+        coerce=int,
         required=False,
         widget=CheckboxGroup,
     )
@@ -97,17 +108,22 @@ class RequestFieldsMixin(forms.Form):
         help_text=_("For example 6912345678. Give a phone, an e-mail, or both."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("E-mail"),
         max_length=254,
         required=False,
         help_text=_("We will send the reference number of your request there."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+    # Not preset: a person who gives only an e-mail must not be told to
+    # give a phone because of a choice they never made (see clean()).
     preferred_contact = forms.ChoiceField(
         label=_("How should we contact you?"),
+        help_text=_(
+            "If you do not choose, we use what you gave: the phone, or else the e-mail."
+        ),
         choices=Channel.choices,
-        initial=Channel.PHONE,
+        required=False,
         widget=RadioGroup,
     )
     language = ChoiceByIdField(
@@ -168,7 +184,11 @@ class RequestFieldsMixin(forms.Form):
                         code="no_contact",
                     ),
                 )
-        channel = cleaned.get("preferred_contact")
+        channel = cleaned.get("preferred_contact") or (
+            Channel.PHONE if phone else Channel.EMAIL if email else ""
+        )
+        if channel:
+            cleaned["preferred_contact"] = channel
         if channel == Channel.EMAIL and not email and "email" not in self.errors:
             self.add_error(
                 "email",
@@ -203,8 +223,6 @@ class RequestFieldsMixin(forms.Form):
         data = dict(self.cleaned_data)
         event_id = data.pop("visit_event_id", None)
         if event_id is not None:
-            from events.models import EventPage
-
             data["visit_event"] = EventPage.objects.filter(pk=event_id).first()
         return data
 
@@ -262,11 +280,17 @@ class StatusCheckForm(AccessibleFormMixin, forms.Form):
         max_length=20,
         help_text=_("For example KK-7H4K-M2QD, as in our e-mail or on your note."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        # Messages that name what is missing read well on their own in the
+        # error summary (GOV.UK's pattern).
+        error_messages={"required": _("Enter the reference number.")},
     )
     contact = forms.CharField(
         label=_("Your e-mail, or the last four digits of your phone"),
         max_length=254,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": _("Enter your e-mail or the last four digits of your phone.")
+        },
     )
 
 
@@ -320,6 +344,9 @@ class ScheduleForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
     )
+    # Set by the "Set it anyway" button, after appointments.scheduling's
+    # warnings were shown for this very time.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class NoteForm(forms.Form):
@@ -347,12 +374,11 @@ class RequestDetailsForm(forms.ModelForm):
             "target_groups",
         ]
         widgets = {"target_groups": forms.CheckboxSelectMultiple}
+        field_classes = {"email": EmailAddressField}
 
     def __init__(self, *args, **kwargs):
         kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
-        from directory.models import TargetGroup
-
         self.fields["target_groups"].queryset = TargetGroup.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE
         )
@@ -369,8 +395,6 @@ class MonthField(forms.CharField):
     widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-01"})
 
     def to_python(self, value):
-        import datetime
-
         value = super().to_python(value).strip()
         if not value:
             return None

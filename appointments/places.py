@@ -14,8 +14,9 @@ from django.core.cache import cache
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from core import chrome
 from directory.models import Location, Municipality
-from portal import chrome
+from events.models import EventOccurrence
 
 VISIT_WEEKS_AHEAD = 6
 VISITS_PER_STOP = 4
@@ -57,21 +58,21 @@ def place_options(page):
 
 
 def upcoming_visits(now=None):
-    """The Mobile Unit's next visits (the Greek events, which the reports count)."""
-    from events.models import EventOccurrence, EventPage
-
+    """The Mobile Unit's next visits that take place (the Greek events, which
+    the reports count): a visit cancelled by its editor or by a holiday or
+    closure (directory.calendar) is not offered; a shortened one is, with its
+    shorter hours."""
     now = now or timezone.now()
     occurrences = (
         EventOccurrence.objects.live()
         .mobile_unit_visits()
+        .held()
         .filter(
             event__locale__language_code=settings.LANGUAGE_CODE,
-            status=EventOccurrence.Status.SCHEDULED,
             event__location__isnull=False,
             start__gte=now,
             start__lt=now + datetime.timedelta(weeks=VISIT_WEEKS_AHEAD),
         )
-        .exclude(event__status=EventPage.Status.CANCELLED)
         .with_event()
         .order_by("start", "pk")
     )

@@ -1,7 +1,6 @@
 """The figures a centre reports to its funders: requests per month by
 service, place, target group or status."""
 
-import csv
 import datetime
 from dataclasses import dataclass
 
@@ -129,19 +128,17 @@ def monthly_report(dimension, first, last):
     return Report(dimension, heading, months, rows, totals, sum(totals))
 
 
-def write_csv(report, stream):
-    """The report as CSV: one row per service (place, ...), one column per month."""
-    writer = csv.writer(stream)
-    writer.writerow(
-        [
-            str(report.heading),
-            *(month.strftime("%Y-%m") for month in report.months),
-            str(_("Total")),
-        ]
-    )
-    for row in report.rows:
-        writer.writerow([row.label, *row.counts, row.total])
-    writer.writerow([str(_("All requests")), *report.totals, report.total])
+def table(report):
+    """(headings, rows) for core.exports: one row per service (place, ...),
+    one column per month (``2026-11``), the total last and a row of totals."""
+    headings = [
+        str(report.heading),
+        *(month.strftime("%Y-%m") for month in report.months),
+        str(_("Total")),
+    ]
+    rows = [[row.label, *row.counts, row.total] for row in report.rows]
+    rows.append([str(_("All requests")), *report.totals, report.total])
+    return headings, rows
 
 
 ROW_HEIGHT = 28

@@ -7,7 +7,8 @@ the person once the request is long closed.
 * The status check needs the reference and either the e-mail address or the
   last four digits of the phone number, and says nothing else.
 * ``purge_personal_data`` blanks the person's details on requests closed
-  long ago and keeps what the statistics need.
+  long ago, or never closed and long untouched, and keeps what the
+  statistics need (``appointments.retention`` registers both periods).
 """
 
 import datetime
@@ -17,13 +18,18 @@ from functools import partial
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from appointments.models import AppointmentRequest, HistoryEntry
+from appointments.history import record
+from appointments.models.requests import CLOSED, AppointmentRequest, HistoryEntry
 from appointments.references import new_reference, normalise_reference
-from appointments.workflow import CLOSED, record
+from appointments.tasks import send_appointment_email
+from core import retention
+from core.forms import normalise_email
 
 REFERENCE_ATTEMPTS = 5
 DEFAULT_RETENTION_DAYS = 365
+DEFAULT_OPEN_RETENTION_DAYS = 730
 
 # The answers of the form that are copied onto the request as they are.
 ANSWER_FIELDS = (
@@ -40,10 +46,6 @@ ANSWER_FIELDS = (
     "accessibility_needs",
     "message",
 )
-
-
-def normalise_email(address):
-    return address.strip().lower()
 
 
 def _save_with_new_reference(request):
@@ -69,8 +71,6 @@ def create_request(data, *, language, page_url="", source="web", user=None):
     ``preferred_days`` and ``preferred_times``); ``page_url`` is the absolute
     address of the appointment page, for the link in the confirmation.
     """
-    from appointments.tasks import send_appointment_email
-
     answers = {name: data.get(name) for name in ANSWER_FIELDS if name in data}
     for name in ("phone", "email", "accessibility_needs", "message"):
         answers[name] = (answers.get(name) or "").strip()
@@ -126,7 +126,7 @@ def find_for_status(reference, contact):
     if request is None:
         return None
     if "@" in contact:
-        expected, given = request.email, normalise_email(contact)
+        expected, given = normalise_email(request.email), normalise_email(contact)
     else:
         expected, given = _digits(request.phone)[-4:], _digits(contact)
         if len(given) != 4:
@@ -138,8 +138,6 @@ def find_for_status(reference, contact):
 
 # What the status check tells the person, in plain words.
 def plain_status(request):
-    from django.utils.translation import gettext as _
-
     return {
         "new": _(
             "We have received your request. A member of our staff will contact "
@@ -166,18 +164,17 @@ def retention_days():
     )
 
 
-def purge_personal_data(days=None, now=None, dry_run=False):
-    """Anonymise requests closed more than ``days`` ago; return how many.
-
-    What identifies the person goes (name, contacts, message, needs, the
-    text of notes); what the reports count stays (service, place, target
-    groups, status, dates, source, language).
-    """
-    days = retention_days() if days is None else days
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
-    due = AppointmentRequest.objects.filter(
-        status__in=CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
+def open_retention_days():
+    return int(
+        getattr(
+            settings,
+            "KENTRO_OPEN_REQUEST_RETENTION_DAYS",
+            DEFAULT_OPEN_RETENTION_DAYS,
+        )
     )
+
+
+def _anonymise_all(due, dry_run):
     if dry_run:
         return due.count()
     count = 0
@@ -187,6 +184,32 @@ def purge_personal_data(days=None, now=None, dry_run=False):
             anonymise(request)
         count += 1
     return count
+
+
+def purge_personal_data(days=None, now=None, dry_run=False):
+    """Anonymise requests closed more than ``days`` ago; return how many.
+
+    What identifies the person goes (name, contacts, message, needs, the
+    text of notes, the labels of Wagtail's audit log); what the reports count
+    stays (service, place, target groups, status, dates, source, language).
+    """
+    days = retention_days() if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    due = AppointmentRequest.objects.filter(
+        status__in=CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
+    )
+    return _anonymise_all(due, dry_run)
+
+
+def purge_abandoned_requests(days=None, now=None, dry_run=False):
+    """Anonymise requests never closed and untouched for ``days``: a request
+    nobody finished must not keep the person's details for ever."""
+    days = open_retention_days() if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    due = AppointmentRequest.objects.exclude(status__in=CLOSED).filter(
+        updated_at__lt=cutoff, anonymised_at__isnull=True
+    )
+    return _anonymise_all(due, dry_run)
 
 
 def anonymise(request):
@@ -202,4 +225,5 @@ def anonymise(request):
     request.save()
     request.history.exclude(note="").update(note="")
     record(request, HistoryEntry.Action.ANONYMISED)
+    retention.scrub_audit_log(AppointmentRequest, {request.pk: request.reference})
     return request

@@ -1,33 +1,38 @@
 """E-mail to and about appointment requests, sent by django-tasks after a
-commit (see portal.mail for the retries)."""
+commit (see core.mail for the retries)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django_tasks import task
 
-from appointments.models import AppointmentRequest, HistoryEntry
-from appointments.workflow import record
-from portal.mail import admin_link, deliver, group_addresses, render_message
+from appointments import scheduling
+from appointments.history import record
+from appointments.models.requests import AppointmentRequest, HistoryEntry
+from core.mail import admin_link, deliver, group_addresses, render_message
+from core.models import CentreSettings
 
 CASEWORKERS_GROUP = "Caseworkers"
-KINDS = ("confirmation", "notify_caseworkers", "scheduled")
-
-
-def centre_details():
-    from portal.models import CentreSettings
-
-    return CentreSettings.load()
+KINDS = ("confirmation", "notify_caseworkers", "scheduled", "rescheduled")
+# The e-mails that carry the appointment as a calendar file.
+WITH_CALENDAR_FILE = ("scheduled", "rescheduled")
 
 
 def build_message(kind, request, page_url):
     """The subject, body and recipients of one e-mail, in the right language."""
-    context = {"request": request, "centre": centre_details()}
+    context = {"request": request, "centre": CentreSettings.load()}
     if kind == "confirmation":
         if page_url:
             context["status_url"] = page_url.rstrip("/") + "/katastasi/"
         language, recipients = request.site_language, [request.email]
-    elif kind == "scheduled":
+    elif kind in WITH_CALENDAR_FILE:
         language, recipients = request.site_language, [request.email]
+        if request.service is not None:
+            # The service page's checklist of documents to bring.
+            context["checklist_url"] = request.service.full_url or ""
+        if kind == "rescheduled":
+            moves = request.history.filter(action=HistoryEntry.Action.SCHEDULED)
+            last_move = moves.order_by("-at", "-pk").first()
+            context["old_time"] = last_move.old_value if last_move else ""
     elif kind == "notify_caseworkers":
         context["admin_url"] = admin_link("appointments:inspect", request.pk)
         language = settings.LANGUAGE_CODE
@@ -68,8 +73,16 @@ def send_appointment_email(kind, request_pk, page_url, attempt=1):
         if f" {kind}: " in request.email_error:
             same_request.update(email_error="")
 
+    message = EmailMessage(subject, body, to=recipients)
+    if kind in WITH_CALENDAR_FILE and request.scheduled_at:
+        sequence = request.history.filter(action=HistoryEntry.Action.SCHEDULED).count()
+        message.attach(
+            f"{request.reference}.ics",
+            scheduling.ics_bytes(request, sequence=max(sequence - 1, 0)),
+            "text/calendar; charset=utf-8; method=PUBLISH",
+        )
     return deliver(
-        EmailMessage(subject, body, to=recipients),
+        message,
         task=send_appointment_email,
         args=(kind, request_pk, page_url),
         attempt=attempt,

@@ -2,23 +2,23 @@
 AppointmentPage. Views only read input and choose a template; the rules are
 in appointments.submission."""
 
-import base64
-
 from django.conf import settings
-from django.core import signing
+from django.db import OperationalError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from appointments import places
-from appointments import submission as rules
+from appointments import places, submission
 from appointments.forms import AppointmentRequestForm, StatusCheckForm
-from appointments.references import new_reference
-from portal import abuse
-from portal.navigation import privacy_page
+from appointments.models.requests import AppointmentRequest
+from appointments.references import new_reference, normalise_reference
+from core import abuse, busy, tokens
+from core.forms import refuse_unreadable_charset
+from core.navigation import localized, privacy_page
 
-THANK_YOU_SALT = "kentro.appointments.thank-you"
+THANK_YOU_PURPOSE = "appointments.thank-you"
 THANK_YOU_MAX_AGE = 24 * 3600
 
 HEADINGS = {
@@ -38,6 +38,20 @@ def is_rate_limited(request, action):
     )
 
 
+def is_reference_limited(reference):
+    """Guessing the last four digits of one request's phone is limited too,
+    from however many addresses the guesses come."""
+    reference = normalise_reference(reference)
+    if not reference:
+        return False
+    return abuse.is_limited(
+        reference,
+        "appointments:status-reference",
+        limit=getattr(settings, "KENTRO_STATUS_REFERENCE_LIMIT", 5),
+        window=getattr(settings, "KENTRO_STATUS_REFERENCE_WINDOW", 3600),
+    )
+
+
 def render(request, page, template, context=None, status=200):
     context = {
         "page": page,
@@ -53,21 +67,17 @@ def too_many(request, page):
     return render(request, page, "rate_limited.html", status=429)
 
 
-def thank_you_token(reference):
-    """Wagtail routes only letters, digits, "-" and "_" in a path segment."""
-    signed = signing.dumps(reference, salt=THANK_YOU_SALT)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+def thank_you_token(reference, at=None):
+    """An opaque token for the thank-you page's address: the reference is
+    inside, unreadable, for a day (core.tokens)."""
+    return tokens.seal(reference, THANK_YOU_PURPOSE, at=at)
 
 
 def read_thank_you_token(token):
     try:
-        signed = base64.urlsafe_b64decode(
-            (token + "=" * (-len(token) % 4)).encode("ascii")
-        ).decode()
-        value = signing.loads(signed, salt=THANK_YOU_SALT, max_age=THANK_YOU_MAX_AGE)
-    except (ValueError, UnicodeError, signing.BadSignature):
+        return tokens.unseal(token, THANK_YOU_PURPOSE, THANK_YOU_MAX_AGE)
+    except tokens.TokenError:
         return None
-    return value if isinstance(value, str) else None
 
 
 def bounded_id(value):
@@ -79,7 +89,7 @@ def bounded_id(value):
 
 
 def initial_answers(request, form):
-    """What a link from a service page preselects: ?service=<id>&location=<id>."""
+    """What a link preselects: ?service=<id>&location=<id>&message=<text>."""
     initial = {}
     service_id = bounded_id(request.GET.get("service"))
     if service_id is not None:
@@ -93,6 +103,11 @@ def initial_answers(request, form):
             ).first()
         if service is not None:
             initial["service"] = service.pk
+    # A message another page offers to hand over (the eligibility check's
+    # answers, when the person ticked the box); they read it before sending.
+    message = request.GET.get("message", "").strip()
+    if message:
+        initial["message"] = message[:2000]
     location_id = bounded_id(request.GET.get("location"))
     if location_id is not None:
         value = places.preselected(form.where_options, location_id)
@@ -110,24 +125,37 @@ def request_form(request, page):
         if is_rate_limited(request, "request"):
             return too_many(request, page)
         form = AppointmentRequestForm(request.POST, page=page)
+        if refuse_unreadable_charset(request, form):
+            return form_page(request, page, form, status=400)
         if form.is_valid():
             if form.is_spam:
                 reference = new_reference()  # looks the same, stores nothing
             else:
-                reference = rules.create_request(
-                    form.answers(),
-                    language=get_language(),
-                    page_url=page_url(request, page),
-                ).reference
+                try:
+                    reference = submission.create_request(
+                        form.answers(),
+                        language=get_language(),
+                        page_url=page_url(request, page),
+                    ).reference
+                except OperationalError as error:
+                    if not busy.is_busy(error):
+                        raise
+                    form.add_error(None, busy.MESSAGE)
+                    return busy.mark_busy(form_page(request, page, form))
             return redirect(page.route_url("thank_you", thank_you_token(reference)))
     else:
         form = AppointmentRequestForm(page=page)
         form.initial.update(initial_answers(request, form))
+    return form_page(request, page, form)
+
+
+def form_page(request, page, form, status=200):
     return render(
         request,
         page,
         "appointment_page.html",
         {"form": form, "privacy_page": privacy_page(request, page)},
+        status=status,
     )
 
 
@@ -135,7 +163,20 @@ def thank_you(request, page, token):
     reference = read_thank_you_token(token)
     if reference is None:
         return render(request, page, "link_problem.html", status=400)
-    return render(request, page, "thank_you.html", {"reference": reference})
+    # What was asked, said back (no name or contact details: the address
+    # is the requester's for a day), with the service's checklist.
+    asked = (
+        AppointmentRequest.objects.filter(reference=reference)
+        .select_related("service", "location")
+        .first()
+    )
+    service = localized(request, asked.service) if asked and asked.service else None
+    return render(
+        request,
+        page,
+        "thank_you.html",
+        {"reference": reference, "asked": asked, "service": service},
+    )
 
 
 def status_check(request, page):
@@ -144,14 +185,28 @@ def status_check(request, page):
         if is_rate_limited(request, "status"):
             return too_many(request, page)
         form = StatusCheckForm(request.POST)
+        if refuse_unreadable_charset(request, form):
+            return render(request, page, "status.html", {"form": form}, status=400)
         if form.is_valid():
-            found = rules.find_for_status(
+            if is_reference_limited(form.cleaned_data["reference"]):
+                return too_many(request, page)
+            found = submission.find_for_status(
                 form.cleaned_data["reference"], form.cleaned_data["contact"]
             )
             result = {
                 "found": found is not None,
-                "text": rules.plain_status(found) if found else "",
+                "text": submission.plain_status(found) if found else "",
             }
+            # The person proved who they are: a scheduled appointment says
+            # when and where to come and what to bring.
+            if found is not None and found.status == "scheduled" and found.scheduled_at:
+                result.update(
+                    when=timezone.localtime(found.scheduled_at),
+                    where=found.location,
+                    service=localized(request, found.service)
+                    if found.service
+                    else None,
+                )
     else:
         form = StatusCheckForm()
     return render(request, page, "status.html", {"form": form, "result": result})

@@ -4,21 +4,22 @@ Only users with the appointment permissions (the "Caseworkers" group and
 superusers) see any of it."""
 
 import django_filters
-from django.conf import settings
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from appointments import admin_views, workflow
 from appointments.forms import RequestDetailsForm
 from appointments.models import AppointmentRequest
+from core.admin_filters import EmailFailedFilter, TranslatedChoiceFilter
 from directory.models import Location, ServicePage
-from portal.admin_filters import EmailFailedFilter, ModelChoiceFilter
 
 
 def can_see_requests(user):
@@ -28,17 +29,17 @@ def can_see_requests(user):
 
 
 class AppointmentRequestFilterSet(WagtailFilterSet):
-    service = ModelChoiceFilter(
+    service = TranslatedChoiceFilter(
         label=_("Service"),
-        queryset=ServicePage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        ).order_by("title"),
+        field_name="service",
+        model=ServicePage,
+        narrow=lambda pages: pages.order_by("title"),
     )
-    location = ModelChoiceFilter(
+    location = TranslatedChoiceFilter(
         label=_("Place"),
-        queryset=Location.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        ).exclude(kind=Location.Kind.VIRTUAL),
+        field_name="location",
+        model=Location,
+        narrow=lambda places: places.exclude(kind=Location.Kind.VIRTUAL),
     )
     assigned_to_me = django_filters.BooleanFilter(
         label=_("Assigned to me"), method="filter_assigned_to_me"
@@ -87,9 +88,19 @@ class AppointmentRequestViewSet(ModelViewSet):
     search_fields = ["reference", "name", "phone", "email"]
     list_display = [
         "reference",
+        Column(
+            "overdue",
+            label=_("Overdue"),
+            accessor=lambda request: (
+                gettext("Overdue")
+                if getattr(request, "urgency", None) == workflow.OVERDUE
+                else ""
+            ),
+        ),
         "name",
         "service",
         "where_text",
+        "language_text",
         "status",
         "assignee",
         "created_at",
@@ -129,6 +140,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "source",
         "service",
         "where_text",
+        "language_text",
         "target_groups_text",
         "assignee",
         "scheduled_at",

@@ -12,10 +12,14 @@ appointment time, which needs a time.
 """
 
 from django.db import transaction
+from django.db.models import Case, IntegerField, When
 from django.utils import timezone
 
-from appointments.models import AppointmentRequest, HistoryEntry
+from appointments.history import record, user_label
+from appointments.models.requests import CLOSED, AppointmentRequest, HistoryEntry
+from appointments.tasks import send_appointment_email
 from appointments.workdays import overdue_cutoff
+from core.staff_values import moment_text
 
 Status = AppointmentRequest.Status
 
@@ -27,7 +31,6 @@ TRANSITIONS = {
     Status.CANCELLED: (),
     Status.NO_SHOW: (),
 }
-CLOSED = frozenset({Status.COMPLETED, Status.CANCELLED, Status.NO_SHOW})
 # Statuses in which the appointment time may be set (or moved).
 SCHEDULABLE = frozenset({Status.CONTACTED, Status.SCHEDULED})
 
@@ -44,24 +47,6 @@ def next_statuses(request):
     """The statuses a caseworker may choose with a plain button (scheduling
     needs a time, so it has its own form)."""
     return [status for status in TRANSITIONS[request.status] if status != "scheduled"]
-
-
-def user_label(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
-def record(request, action, user=None, old="", new="", note=""):
-    return HistoryEntry.objects.create(
-        request=request,
-        action=action,
-        user=user,
-        user_name=user_label(user),
-        old_value=str(old)[:100],
-        new_value=str(new)[:100],
-        note=note,
-    )
 
 
 def _locked(request):
@@ -92,9 +77,10 @@ def change_status(request, new_status, user=None):
 
 def schedule(request, when, user=None):
     """Set (or move) the appointment time; a contacted request becomes
-    scheduled. The person is e-mailed when they gave an address."""
-    from appointments.tasks import send_appointment_email
-
+    scheduled. The person is e-mailed when they gave an address: "your
+    appointment is arranged" the first time, "your appointment has changed"
+    (old and new time) when it moves, each with a calendar file; setting the
+    same time again sends nothing."""
     with transaction.atomic():
         current = _locked(request)
         if current.status not in SCHEDULABLE:
@@ -111,17 +97,18 @@ def schedule(request, when, user=None):
         )
         if current.status != Status.SCHEDULED:
             _set_status(current, Status.SCHEDULED, user)
-        if current.email:
+        # A moved appointment says so, with the old time (the history's).
+        kind = "rescheduled" if old_time and old_time != when else "scheduled"
+        if current.email and old_time != when:
             transaction.on_commit(
-                lambda: send_appointment_email.enqueue("scheduled", current.pk, "")
+                lambda: send_appointment_email.enqueue(kind, current.pk, "")
             )
     return current
 
 
 def _moment(value):
-    if value is None:
-        return ""
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    # The history shows the time as every staff page does (Athens, d/m/Y H:i).
+    return moment_text(value)
 
 
 def assign(request, assignee, user=None):
@@ -151,6 +138,25 @@ def overdue(queryset=None, now=None):
     if queryset is None:
         queryset = AppointmentRequest.objects.all()
     return queryset.filter(status=Status.NEW, created_at__lt=overdue_cutoff(now))
+
+
+# The inbox's order (appointments.admin_views.RequestIndexView): what needs
+# a caseworker first. Within each, the oldest first.
+OVERDUE, NEW, OPEN, CLOSED_LAST = 0, 1, 2, 3
+
+
+def with_urgency(queryset, now=None):
+    """``queryset`` annotated with ``urgency``: OVERDUE (new after two
+    working days), NEW, OPEN (contacted or scheduled) or CLOSED_LAST."""
+    return queryset.annotate(
+        urgency=Case(
+            When(status=Status.NEW, created_at__lt=overdue_cutoff(now), then=OVERDUE),
+            When(status=Status.NEW, then=NEW),
+            When(status__in=[Status.CONTACTED, Status.SCHEDULED], then=OPEN),
+            default=CLOSED_LAST,
+            output_field=IntegerField(),
+        )
+    )
 
 
 def is_overdue(request, now=None):

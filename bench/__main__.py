@@ -130,6 +130,9 @@ def environment(database_url, var_dir):
         "KENTRO_VAR_DIR": str(var_dir),
         "STATIC_ROOT": str(var_dir / "static"),
         "LOG_LEVEL": "ERROR",
+        # The server time of each response, which the figures are made of;
+        # production leaves it off (portal/settings/base.py).
+        "KENTRO_SERVER_TIMING": "1",
     }
 
 

@@ -1,5 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+# Service pages cache what they show of these; a change retires it.
+CACHED_IN_PAGES = (
+    "directory.Category",
+    "directory.Language",
+    "directory.Location",
+    "directory.Municipality",
+    "directory.Organisation",
+    "directory.TargetGroup",
+)
 
 
 class DirectoryConfig(AppConfig):
@@ -7,21 +18,11 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory of programmes and services")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        # Imported once the registry is ready: the chrome reads the models.
+        from core import chrome
 
-        from directory import models
-        from portal import chrome
-
-        # Service pages cache what they show of these; a change retires it.
-        for model in (
-            models.Category,
-            models.Language,
-            models.Location,
-            models.Municipality,
-            models.Organisation,
-            models.TargetGroup,
-        ):
+        for model in CACHED_IN_PAGES:
             for signal in (post_save, post_delete):
                 signal.connect(
-                    chrome.bump, sender=model, dispatch_uid=f"kentro-{model.__name__}"
+                    chrome.bump, sender=model, dispatch_uid=f"kentro-{model}-{signal}"
                 )

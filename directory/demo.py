@@ -4,12 +4,14 @@ in demo_content.json beside this module). Safe to run again."""
 
 import datetime
 import json
+import random
 from functools import cache
 from pathlib import Path
 
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from core.demo import site_locales
 from directory.factories import (
     CategoryFactory,
     DirectoryPageFactory,
@@ -23,6 +25,7 @@ from directory.factories import (
 from directory.models import (
     Category,
     Closure,
+    DirectoryPage,
     Language,
     Location,
     Municipality,
@@ -34,22 +37,14 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
-from portal.demo import content as portal_content
-from portal.demo.indexing import indexed_at_the_end
+from search.bulk import indexed_at_the_end
 
-LANGUAGES = ("el", "en", "ar")
 CONTENT_FILE = Path(__file__).with_name("demo_content.json")
 
 
 @cache
 def content():
     return json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
-
-
-def site_locales():
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
-    }
 
 
 def translated_terms(factory, locales, rows):
@@ -78,9 +73,7 @@ def translated_terms(factory, locales, rows):
 
 
 def build_taxonomy(locales):
-    groups = [
-        (slug, *names, {}) for slug, *names in portal_content.load()["TARGET_GROUPS"]
-    ]
+    groups = [(slug, *names, {}) for slug, *names in content()["target_groups"]]
     translated_terms(TargetGroupFactory, locales, groups)
     data = content()
     translated_terms(
@@ -142,6 +135,7 @@ def build_places(locale):
     locations = {
         location.slug: location for location in Location.objects.filter(locale=locale)
     }
+    # National holidays are not typed in: directory.calendar knows them.
     for closure in data["closures"]:
         Closure.objects.get_or_create(
             location=locations.get(closure["location"])
@@ -149,7 +143,12 @@ def build_places(locale):
             else None,
             starts_on=closure["starts_on"],
             ends_on=closure["ends_on"],
-            defaults={"reason": closure["reason"]},
+            defaults={
+                "reason": closure["reason"],
+                "kind": closure["kind"],
+                "opens": closure.get("opens"),
+                "closes": closure.get("closes"),
+            },
         )
 
 
@@ -182,6 +181,48 @@ def build_services(home, locale):
     return directory
 
 
+# The key facts of the demo's benefits (demo_content.json, "key_facts") are
+# the figures the Ministry of Social Cohesion and Family and OPEKA publish
+# (opeka.gr, the page of each benefit; the heating benefit: the Ministry of
+# National Economy and Finance with AADE), the same ones the eligibility
+# check cites with its sources (eligibility/demo_content.json). The demo is
+# not advice, and the figures change by decision every year:
+# * Minimum Guaranteed Income (ΕΕΕ, formerly ΚΕΑ), amounts from 1.12.2023:
+#   216 € a month for one adult, +108 € for each other adult, +54 € for each
+#   child, at most 972 €; income limit six times the guaranteed amount over
+#   six months (2.592 € a year for one person); property 90.000 €, +15.000 €
+#   a member, at most 150.000 €.
+# * Housing benefit: 70 € a month for one person, +35 € for each other member,
+#   at most 210 €; income 7.000 € (+3.500 € a member, at most 21.000 €);
+#   property 120.000 € (+15.000 € a member, at most 180.000 €).
+# * Child benefit (paid every two months): 70 €, 42 € or 28 € a month for
+#   each of the first two children by equivalised income (up to 6.000 €,
+#   10.000 €, 15.000 €), twice that from the third child; property 300.000 €.
+# * Heating benefit (2025–26 season): 100 € to 800 € a year by area and fuel,
+#   up to 1.200 € in the coldest areas; income 16.000 € for one person,
+#   24.000 € for a couple +5.000 € a child, 29.000 € for a single parent;
+#   property 200.000 €, 260.000 € for a couple +40.000 € a child.
+# Checked on 30.11.2026 against stored copies of: the Ministry's ΕΕΕ page
+# (oikogeneia.gov.gr/programs/elachisto-engyimeno-eisodima) and OPEKA's
+# (opeka.gr/elachisto-engyimeno-eisodima/nomothesia/) for the ΕΕΕ amounts;
+# press reports of the decisions for the rest (ΕΕΕ/ΚΕΑ property limits,
+# housing amounts and income limits, child benefit amounts and bands, the
+# heating amounts and limits of 2025-26). Not confirmed: the child benefit's
+# property limit, and the heating benefit's limit for a couple (reports say
+# 260.000 € or 300.000 €).
+def key_facts(facts, today=None):
+    """The key-facts fields of a service from its demo row. The application
+    window is given in days around today, so that the demo always shows one
+    that is open."""
+    facts = dict(facts)
+    window = facts.pop("applications_window_days", None)
+    if window:
+        today = today or timezone.localdate()
+        facts["applications_open"] = today + datetime.timedelta(days=window[0])
+        facts["applications_close"] = today + datetime.timedelta(days=window[1])
+    return facts
+
+
 def build_service(directory, row, lookups, reviewed):
     page = ServicePageFactory.build(
         slug=row["slug"],
@@ -208,6 +249,7 @@ def build_service(directory, row, lookups, reviewed):
         accepts_appointments=row["accepts_appointments"],
         last_reviewed=reviewed,
         locale=directory.locale,
+        **key_facts(row.get("key_facts", {})),
     )
     page.categories.set([lookups["category"][slug] for slug in row["categories"]])
     page.target_groups.set([lookups["group"][slug] for slug in row["target_groups"]])
@@ -293,10 +335,6 @@ def build_synthetic(count, log, seed=2026):
     Pages are created live without revisions and indexed once at the end,
     which is what makes ten thousand of them take minutes rather than hours.
     """
-    import random
-
-    from directory.models import DirectoryPage
-
     randomiser = random.Random(seed)  # noqa: S311 - made-up data, not secrets
     directory = DirectoryPage.objects.filter(locale__language_code="el").first()
     if directory is None:

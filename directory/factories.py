@@ -80,6 +80,8 @@ class LocationFactory(DjangoModelFactory):
     address = "Αριστομένους 21"
     postal_code = "241 31"
     city = "Καλαμάτα"
+    state_province = "Μεσσηνία"
+    country = "GR"
     latitude = "37.038300"
     longitude = "22.114200"
     locale = factory.LazyFunction(Locale.get_default)

@@ -4,6 +4,11 @@ Opening hours are what the sign on the door says, so they are compared as
 local wall-clock times on the local date; that keeps them right on the days
 the clocks change. An opening whose closing time is earlier than its opening
 time runs past midnight into the next day.
+
+These are plain rules over what they are given: the usual week, and the
+closures of the days in question (closed all day, or open shorter hours).
+Which closures apply, national holidays included, is directory.calendar's
+business.
 """
 
 import datetime
@@ -11,6 +16,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 ATHENS = ZoneInfo("Europe/Athens")
+SHORTENED = "shortened"
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,7 @@ class OpeningState:
     is_open: bool
     closes_at: datetime.datetime | None = None
     closed_for: str = ""
+    note: str = ""  # why today's hours are not the usual ones
 
 
 def applies_on(hours, day):
@@ -28,12 +35,53 @@ def applies_on(hours, day):
     )
 
 
+def is_shortened(closure):
+    return getattr(closure, "kind", "") == SHORTENED
+
+
 def closure_on(day, closures):
-    return next((c for c in closures if c.starts_on <= day <= c.ends_on), None)
+    """The closure that shuts the whole day, if any."""
+    return next(
+        (
+            c
+            for c in closures
+            if c.starts_on <= day <= c.ends_on and not is_shortened(c)
+        ),
+        None,
+    )
 
 
-def openings_on(day, opening_hours):
-    """(start, end) local datetimes of the openings that begin on a day."""
+def shortened_on(day, closures):
+    """The closure that shortens the day's hours, if any."""
+    return next(
+        (c for c in closures if c.starts_on <= day <= c.ends_on and is_shortened(c)),
+        None,
+    )
+
+
+def clip(spans, day, closure):
+    """The spans cut to the shorter hours of a day."""
+    earliest = datetime.datetime.combine(day, closure.opens or datetime.time.min)
+    if closure.closes:
+        latest = datetime.datetime.combine(day, closure.closes)
+    else:
+        latest = datetime.datetime.combine(day, datetime.time()) + datetime.timedelta(
+            days=1
+        )
+    clipped = []
+    for start, end in spans:
+        start = max(start, earliest.replace(tzinfo=start.tzinfo))
+        end = min(end, latest.replace(tzinfo=end.tzinfo))
+        if start < end:
+            clipped.append((start, end))
+    return clipped
+
+
+def openings_on(day, opening_hours, closures=()):
+    """(start, end) local datetimes of the openings that begin on a day, once
+    the day's closure or shorter hours are applied."""
+    if closure_on(day, closures) is not None:
+        return []
     spans = []
     for hours in opening_hours:
         if not applies_on(hours, day):
@@ -44,6 +92,9 @@ def openings_on(day, opening_hours):
         )
         end = datetime.datetime.combine(end_day, hours.closes, tzinfo=ATHENS)
         spans.append((start, end))
+    shortened = shortened_on(day, closures)
+    if shortened is not None:
+        spans = clip(spans, day, shortened)
     return sorted(spans)
 
 
@@ -54,20 +105,34 @@ def state_at(moment, opening_hours, closures=()):
     closure = closure_on(today, closures)
     if closure is not None:
         return OpeningState(is_open=False, closed_for=closure.reason)
+    shortened = shortened_on(today, closures)
+    note = shortened.reason if shortened is not None else ""
     wall_clock = local.replace(tzinfo=None)
     for day in (today - datetime.timedelta(days=1), today):
-        if closure_on(day, closures) is not None:
-            continue
-        for start, end in openings_on(day, opening_hours):
+        for start, end in openings_on(day, opening_hours, closures):
             if start.replace(tzinfo=None) <= wall_clock < end.replace(tzinfo=None):
-                return OpeningState(is_open=True, closes_at=end)
-    return OpeningState(is_open=False)
+                return OpeningState(is_open=True, closes_at=end, note=note)
+    return OpeningState(is_open=False, closed_for=note, note=note)
 
 
 def hours_on(day, opening_hours, closures=()):
     """The openings shown for a day ("today 08:00–15:00"); none when closed."""
-    if closure_on(day, closures) is not None:
-        return []
     return [
-        (start.time(), end.time()) for start, end in openings_on(day, opening_hours)
+        (start.time(), end.time())
+        for start, end in openings_on(day, opening_hours, closures)
     ]
+
+
+def week_of(first, opening_hours):
+    """The usual week of a place, Monday first, for the seven days from
+    ``first`` (a date): [(weekday 0–6, [(opens, closes), ...])], every day
+    present, an empty list meaning closed that day. Seasonal hours count for
+    the day of that week they fall on; holidays and closures are not applied
+    (they are listed apart, as the exceptions to this week)."""
+    days = [first + datetime.timedelta(days=offset) for offset in range(7)]
+    week = {day.weekday(): [] for day in days}
+    for day in days:
+        week[day.weekday()] = sorted(
+            (row.opens, row.closes) for row in opening_hours if applies_on(row, day)
+        )
+    return sorted(week.items())

@@ -11,19 +11,12 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory import opening
-from directory.models import (
-    Category,
-    Closure,
-    Language,
-    Municipality,
-    OpeningHours,
-    ServiceAtLocation,
-    ServicePage,
-    TargetGroup,
-)
-from portal import chrome, searchengine
-from portal.search import clean_query
+from core import chrome
+from directory import calendar, opening
+from directory.models.locations import Location, OpeningHours
+from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
+from search import engine
+from search.query import clean_query
 
 FACETS = ("category", "audience", "municipality", "language")
 
@@ -113,36 +106,14 @@ def open_location_ids(moment=None):
         "location_id", "weekday", "opens", "closes", "valid_from", "valid_to"
     ):
         hours_by_location.setdefault(hours.location_id, []).append(hours)
-    closures = list(
-        Closure.objects.filter(
-            starts_on__lte=today, ends_on__gte=today - datetime.timedelta(days=1)
-        )
-    )
-    shared = [c for c in closures if c.location_id is None]
+    days = calendar.Calendar.between(today - datetime.timedelta(days=1), today)
     open_ids = {
         location_id
         for location_id, hours in hours_by_location.items()
-        if opening.state_at(
-            moment,
-            hours,
-            shared + [c for c in closures if c.location_id == location_id],
-        ).is_open
+        if opening.state_at(moment, hours, days.for_location(location_id)).is_open
     }
     cache.set(key, open_ids, timeout=60)
     return open_ids
-
-
-def listed_services(directory):
-    """The services a directory lists: live, public, not withdrawn."""
-    # The directory page itself was served, so its ancestors are public; a
-    # restriction can only sit on a service, which the join below excludes
-    # without the extra query Wagtail's .public() makes.
-    return (
-        ServicePage.objects.child_of(directory)
-        .live()
-        .filter(view_restrictions__isnull=True)
-        .exclude(status=ServicePage.Status.INACTIVE)
-    )
 
 
 @dataclass
@@ -190,10 +161,13 @@ def _group(pairs):
 
 
 def build_catalogue(directory):
-    listed = listed_services(directory)
+    """The directory's catalogue; ``directory.listed_services()`` gives the
+    services, and their model the many-to-many tables read here."""
+    listed = directory.listed_services()
+    service = listed.model
     rows = list(listed.order_by("title", "pk").values_list("pk", "is_free"))
     ids = listed.values("pk")
-    through = ServicePage.categories.through.objects.filter(servicepage_id__in=ids)
+    through = service.categories.through.objects.filter(servicepage_id__in=ids)
     categories = list(
         Category.objects.filter(locale_id=directory.locale_id).values_list(
             "pk", "slug", "name", "parent_id", "sort_order"
@@ -209,17 +183,17 @@ def build_catalogue(directory):
             if category in slug_of
         ),
         "audience": _group(
-            ServicePage.target_groups.through.objects.filter(
+            service.target_groups.through.objects.filter(
                 servicepage_id__in=ids
             ).values_list("servicepage_id", "targetgroup__slug")
         ),
         "municipality": _group(
-            ServicePage.service_areas.through.objects.filter(
+            service.service_areas.through.objects.filter(
                 servicepage_id__in=ids
             ).values_list("servicepage_id", "municipality__slug")
         ),
         "language": _group(
-            ServicePage.languages.through.objects.filter(
+            service.languages.through.objects.filter(
                 servicepage_id__in=ids
             ).values_list("servicepage_id", "language__code")
         ),
@@ -247,10 +221,10 @@ def build_catalogue(directory):
         ],
     }
     locations = _group(
-        (service, location)
-        for service, location in ServiceAtLocation.objects.filter(
-            service_id__in=ids
-        ).values_list("service_id", "location_id")
+        (service_id, location_id)
+        for location_id, service_id in Location.objects.filter(
+            service_links__service_id__in=ids
+        ).values_list("pk", "service_links__service_id")
     )
     parent_of = {
         slug_of[pk]: slug_of.get(parent) for pk, _s, _n, parent, _o in categories
@@ -347,10 +321,11 @@ def _as_tree(catalogue, values):
 
 class RankedServices:
     """A sequence of services in rank order that loads only the slice a
-    page of results shows."""
+    page of results shows, from ``services`` (a queryset of them)."""
 
-    def __init__(self, ids):
+    def __init__(self, ids, services):
         self.ids = ids
+        self.services = services
 
     def __len__(self):
         return len(self.ids)
@@ -360,7 +335,7 @@ class RankedServices:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         found = (
-            ServicePage.objects.filter(pk__in=ids)
+            self.services.filter(pk__in=ids)
             .select_related("organisation")
             .defer("description", "application_steps", "eligibility", "fees")
         )
@@ -377,7 +352,7 @@ def search(directory, filters, locale_id, moment=None):
         open_services |= listing.locations.get(location, 0)
     found = None
     if filters.q:
-        found = searchengine.find(filters.q, locale_id, allowed=listing.position)
+        found = engine.find(filters.q, locale_id, allowed=listing.position)
         text = listing.mask(found.ranked)
     else:
         text = listing.listed
@@ -400,7 +375,7 @@ def search(directory, filters, locale_id, moment=None):
         ordered = listing.ids(chosen)
     return DirectoryResults(
         filters=filters,
-        services=RankedServices(ordered),
+        services=RankedServices(ordered, directory.listed_services().model.objects),
         facets={
             name: _facet(listing, name, pool(name), getattr(filters, name))
             for name in FACETS

@@ -10,9 +10,9 @@ import heapq
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from directory.models import Category
-from directory.search import listed_services
-from portal import chrome, textsearch
+from core import chrome
+from directory.models.taxonomy import Category
+from search import analysis
 
 MAX_SUGGESTIONS = 8
 MIN_LENGTH = 2
@@ -37,12 +37,12 @@ def _sorted_pairs(entries, word_of):
 
 
 def _sounds(prefix):
-    return textsearch.latin_keys(prefix) if textsearch.is_latin(prefix) else ()
+    return analysis.latin_keys(prefix) if analysis.is_latin(prefix) else ()
 
 
 def _begins(word, prefix):
     return word.startswith(prefix) or any(
-        textsearch.key(word).startswith(sound) for sound in _sounds(prefix)
+        analysis.key(word).startswith(sound) for sound in _sounds(prefix)
     )
 
 
@@ -68,7 +68,7 @@ class Entries:
         return cls(
             entries,
             _sorted_pairs(entries, lambda word: word),
-            _sorted_pairs(entries, textsearch.key),
+            _sorted_pairs(entries, analysis.key),
         )
 
     def starting_with(self, prefix):
@@ -92,7 +92,7 @@ def _entries(directory):
             Suggestion(name, f"{base}?category={slug}", "category", _words(name))
         )
     for slug, title, alternate in (
-        listed_services(directory)
+        directory.listed_services()
         .order_by("title")
         .values_list("slug", "title", "alternate_name")
     ):
@@ -102,7 +102,17 @@ def _entries(directory):
 
 
 def _words(text):
-    return tuple(textsearch.words(text))
+    """The folded words of a name, and an Arabic word also without its
+    article and what is joined to it ("السكن" → "سكن"), so that typing the
+    bare word suggests the name, as the search itself finds it."""
+    found = []
+    for word in analysis.words(text):
+        found.append(word)
+        if analysis.is_arabic(word):
+            bare = analysis.strip_article(word)
+            if bare != word:
+                found.append(bare)
+    return tuple(found)
 
 
 _cache = {}
@@ -121,7 +131,10 @@ def suggest(directory, text, limit=MAX_SUGGESTIONS):
     """Topics, then services, whose words begin with every word typed (as
     written, or as it sounds when typed in Latin letters); names that begin
     with the first word typed come first."""
-    typed = _words(text)
+    typed = tuple(
+        analysis.strip_article(word) if analysis.is_arabic(word) else word
+        for word in analysis.words(text)
+    )
     if not typed or len("".join(typed)) < MIN_LENGTH:
         return []
     index = entries(directory)

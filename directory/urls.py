@@ -25,6 +25,21 @@ urlpatterns = [
         api.service_at_locations,
         name="hsds_service_at_locations",
     ),
+    re_path(
+        r"^service_at_locations/(?P<service_at_location_id>[^/]+)/?$",
+        api.service_at_location_detail,
+        name="hsds_service_at_location",
+    ),
     re_path(r"^taxonomies/?$", api.taxonomies, name="hsds_taxonomies"),
+    re_path(
+        r"^taxonomies/(?P<taxonomy_id>[^/]+)/?$",
+        api.taxonomy_detail,
+        name="hsds_taxonomy",
+    ),
     re_path(r"^taxonomy_terms/?$", api.taxonomy_terms, name="hsds_taxonomy_terms"),
+    re_path(
+        r"^taxonomy_terms/(?P<taxonomy_term_id>[^/]+)/?$",
+        api.taxonomy_term_detail,
+        name="hsds_taxonomy_term",
+    ),
 ]

@@ -1,5 +1,5 @@
 """Views of the directory: they read the request and choose a template; the
-rules live in directory.search and directory.opening."""
+rules live in directory.search and directory.calendar."""
 
 import datetime
 
@@ -10,12 +10,14 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory import opening
-from directory.models import Closure, Location, Organisation, ServiceAtLocation
-from directory.search import listed_services, parse_filters, search
+from core.weekdays import Weekday
+from directory import calendar, opening
+from directory.models.locations import Location
+from directory.models.organisations import Organisation
+from directory.search import parse_filters, search
 from directory.suggest import suggest as suggestions
-from portal import searchengine, sitesearch
-from portal.search import clean_query
+from search import engine, sitesearch
+from search.query import clean_query
 
 SERVICES_PER_PAGE = 20
 
@@ -34,7 +36,7 @@ def directory(request, page):
         results=results,
         services=services,
         active_filters=active_filters(filters, results),
-        suggestion=searchengine.suggestion(
+        suggestion=engine.suggestion(
             filters.q,
             results.corrections,
             [f"{service.title} {service.summary}" for service in services],
@@ -82,42 +84,59 @@ def active_filters(filters, results):
     return chosen
 
 
-def locations_with_hours(locations, moment=None):
-    """Each location with today's hours and whether it is open now."""
+def locations_with_hours(locations, moment=None, days=None):
+    """Each location with today's hours and whether it is open now
+    (``days``: a calendar from yesterday on, when the caller has one)."""
     moment = moment or timezone.now()
-    today = moment.astimezone(opening.ATHENS).date()
-    closures = list(
-        Closure.objects.affecting(
-            [location.pk for location in locations],
-            today - datetime.timedelta(days=1),
-            today,
-        )
+    today = moment.astimezone(calendar.ATHENS).date()
+    days = days or calendar.Calendar.between(
+        today - datetime.timedelta(days=1),
+        today,
+        [location.pk for location in locations],
     )
     annotated = []
     for location in locations:
-        own = [c for c in closures if c.location_id in (None, location.pk)]
-        hours = list(location.opening_hours.all())
         annotated.append(
             {
                 "location": location,
-                "state": opening.state_at(moment, hours, own),
-                "today": opening.hours_on(today, hours, own),
-                "has_hours": bool(hours),
+                "state": days.state_at(moment, location),
+                "today": days.hours_on(location, today),
+                "has_hours": bool(location.opening_hours.all()),
             }
         )
     return annotated
 
 
+# The next holidays and closures a service page shows for each place (its
+# place page shows them all).
+UPCOMING_ON_SERVICE = 3
+
+
 def service(request, page, printable=False):
     """A service page, or its one-page printable checklist."""
     links = list(
-        ServiceAtLocation.objects.filter(service=page)
+        page.service_locations.all()
         .select_related("location", "location__municipality")
         .prefetch_related("location__opening_hours")
     )
-    places = locations_with_hours([link.location for link in links])
+    locations = [link.location for link in links]
+    # One calendar read for today's state and the closures ahead.
+    today = calendar.today()
+    days = calendar.Calendar.between(
+        today - datetime.timedelta(days=1),
+        today + datetime.timedelta(days=calendar.UPCOMING_DAYS),
+        [location.pk for location in locations],
+    )
+    places = locations_with_hours(locations, days=days)
     for place, link in zip(places, links, strict=True):
         place["notes"] = link.notes
+        place["week"] = [
+            (Weekday(day).label, hours)
+            for day, hours in opening.week_of(today, link.location.opening_hours.all())
+        ]
+        place["changes"] = calendar.upcoming_changes(link.location, today, days)[
+            :UPCOMING_ON_SERVICE
+        ]
     context = page.get_context(request)
     context.update(places=places, directory_url=parent_url(page))
     template = (
@@ -135,7 +154,7 @@ def parent_url(page):
 def organisation(request, page, slug):
     organisation = get_object_or_404(Organisation, locale_id=page.locale_id, slug=slug)
     services = Paginator(
-        listed_services(page).filter(organisation=organisation).order_by("title"),
+        page.listed_services().filter(organisation=organisation).order_by("title"),
         SERVICES_PER_PAGE,
     ).get_page(request.GET.get("page"))
     context = page.get_context(request)
@@ -153,16 +172,23 @@ def location(request, page, slug):
     if location is None:
         raise Http404
     services = Paginator(
-        listed_services(page)
+        page.listed_services()
         .filter(service_locations__location=location)
         .distinct()
         .order_by("title"),
         SERVICES_PER_PAGE,
     ).get_page(request.GET.get("page"))
+    today = calendar.today()
+    days = calendar.Calendar.between(
+        today - datetime.timedelta(days=1),
+        today + datetime.timedelta(days=calendar.UPCOMING_DAYS),
+        [location.pk],
+    )
     context = page.get_context(request)
     context.update(
         location=location,
-        place=locations_with_hours([location])[0],
+        place=locations_with_hours([location], days=days)[0],
+        changes=calendar.upcoming_changes(location, today, days),
         services=services,
         directory_url=page.url,
     )

@@ -1,10 +1,16 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from directory.admin_views import AuditReportView
 from directory.models import (
     Category,
     Closure,
+    ForeignTerm,
     Language,
     Location,
     Municipality,
@@ -68,6 +74,25 @@ class LanguageViewSet(SnippetViewSet):
     search_fields = ["name", "autonym", "code"]
 
 
+class ForeignTermViewSet(SnippetViewSet):
+    """Terms of other taxonomies from partners' files: the editor maps each
+    to our category or target group; the next import applies the mapping."""
+
+    model = ForeignTerm
+    icon = "link"
+    list_display = ["name", "taxonomy", "category", "target_group"]
+    list_filter = ["taxonomy"]
+    search_fields = ["name", "code", "taxonomy"]
+    panels = [
+        FieldPanel("taxonomy", read_only=True),
+        FieldPanel("code", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("description", read_only=True),
+        FieldPanel("category"),
+        FieldPanel("target_group"),
+    ]
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "list-ul"
@@ -80,7 +105,44 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
         TargetGroupViewSet,
         MunicipalityViewSet,
         LanguageViewSet,
+        ForeignTermViewSet,
     )
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+def user_edits_the_directory(user):
+    return user.has_perm("directory.change_location")
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_edits_the_directory(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_audit_urls():
+    return [
+        path(
+            "reports/directory-audit/",
+            AuditReportView.as_view(),
+            name="directory_audit",
+        ),
+        path(
+            "reports/directory-audit/results/",
+            AuditReportView.as_view(results_only=True),
+            name="directory_audit_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_menu_item():
+    return AuditMenuItem(
+        _("Directory audit"),
+        reverse("directory_audit"),
+        name="directory-audit",
+        icon_name="warning",
+        order=1300,
+    )

@@ -7,4 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Receivers connect when their module is imported, and Django wants
+        # that done once the models are loaded: here, not at the top.
         from events import signals  # noqa: F401

@@ -2,7 +2,7 @@
 the database is the same for every visitor asking with the same filters, so
 it is kept in the shared cache.
 
-Keys carry two versions: portal.chrome's, which publishing, unpublishing or
+Keys carry two versions: core.chrome's, which publishing, unpublishing or
 moving a page and changing a place or a term of the directory bump, and the
 events' own, which storing or removing occurrences bumps (extend_occurrences
 and seed_demo --events too). A change therefore shows at once on every process
@@ -16,7 +16,7 @@ import time
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from portal import chrome
+from core import chrome
 
 VERSION_KEY = "kentro:events-version"
 TIMEOUT = 300

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.demo import home_page
 from directory.factories import (
     CategoryFactory,
     LocationFactory,
@@ -23,7 +24,6 @@ from events.factories import (
     local_datetime,
 )
 from events.models import EventDateException, EventIndexPage, EventPage
-from portal.models import HomePage
 
 CONTENT = Path(__file__).with_name("demo_content.json")
 
@@ -32,7 +32,8 @@ CONTENT = Path(__file__).with_name("demo_content.json")
 def content():
     """Municipalities, Mobile Unit stops and rounds, categories and events.
 
-    MOBILE_STOPS: slug, village, municipality, address, latitude, longitude.
+    MOBILE_STOPS: slug, village, "in" form of it (Greek article and all),
+    municipality, address, latitude, longitude.
     VISITS: stop slug, weekday (0 = Monday), first and last hour, weeks apart.
     EVENTS: slug, title, summary, days from today (null: recurring since last
     week), hour, hours long, category, audience, other fields.
@@ -62,11 +63,14 @@ def build_places(locale):
     # The directory's demo describes some of these stops already (with what
     # is offered there); the same slugs make the events use those places.
     stops = {}
-    for slug, name, municipality, address, latitude, longitude in content()[
+    for slug, name, locative, municipality, address, latitude, longitude in content()[
         "MOBILE_STOPS"
     ]:
         existing = Location.objects.filter(locale=locale, slug=f"kinito-{slug}").first()
         if existing is not None:
+            if not existing.locative:
+                existing.locative = locative
+                existing.save(update_fields=["locative"])
             stops[slug] = existing
             continue
         stops[slug] = LocationFactory(
@@ -77,6 +81,7 @@ def build_places(locale):
             address=address,
             postal_code="",
             city=name,
+            locative=locative,
             latitude=latitude,
             longitude=longitude,
             municipality=municipalities[municipality],
@@ -97,17 +102,15 @@ def build_places(locale):
 def build_visits(index, stops, organiser, groups):
     today = timezone.localdate()
     # The directory names its stops "Κινητή Μονάδα – <village>": the titles
-    # use the village's own name.
-    villages = {stop[0]: stop[1] for stop in content()["MOBILE_STOPS"]}
+    # say "in the village" as Greek does (στην Καρδαμύλη, στον Μελιγαλά).
     visits = []
     for slug, weekday, opens, closes, weeks in content()["VISITS"]:
-        stop, village = stops[slug], villages[slug]
+        stop = stops[slug]
         first = next_weekday(today - datetime.timedelta(weeks=2), weekday)
         visit = EventPageFactory(
             parent=index,
             slug=f"kiniti-monada-{slug}",
-            title=f"Η Κινητή Μονάδα στ{'ο' if village == 'Διαβολίτσι' else 'η'} "
-            f"{village}",
+            title=f"Η Κινητή Μονάδα {stop.locative}",
             kind=EventPage.Kind.MOBILE_UNIT_VISIT,
             summary=(
                 "Κοινωνική λειτουργός και ψυχολόγος του Κέντρου Κοινότητας "
@@ -182,14 +185,20 @@ def build_events(index, centre, organiser, categories, groups):
 
 def build(log):
     locale = greek_locale()
-    home = HomePage.objects.filter(depth=2, locale=locale).first()
+    home = home_page(locale.language_code)
     if home is None:
         log("events: no home page, skipped")
         return
     index = publish_once(
         EventIndexPageFactory(parent=home, slug="ekdiloseis", show_in_menus=True)
     )
-    publish_once(MobileUnitPageFactory(parent=home, slug="kiniti-monada"))
+    publish_once(
+        MobileUnitPageFactory(
+            parent=home,
+            slug="kiniti-monada",
+            what_to_bring=content()["WHAT_TO_BRING"],
+        )
+    )
     stops, centre = build_places(locale)
     categories = {
         slug: CategoryFactory(locale=locale, slug=slug, name=name)

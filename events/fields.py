@@ -1,7 +1,7 @@
 from django import forms
 from django.db import models
 
-from directory.models.locations import WEEKDAYS
+from core.weekdays import Weekday
 
 
 class WeekdaysFormField(forms.TypedMultipleChoiceField):
@@ -12,7 +12,7 @@ class WeekdaysFormField(forms.TypedMultipleChoiceField):
     def __init__(self, *args, **kwargs):
         kwargs.pop("max_length", None)
         kwargs.pop("empty_value", None)
-        kwargs.setdefault("choices", WEEKDAYS)
+        kwargs.setdefault("choices", Weekday.choices)
         kwargs["coerce"] = int
         super().__init__(*args, **kwargs)
 

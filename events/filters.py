@@ -1,12 +1,13 @@
 """The filters of the event list, month view and feed: parsing and querying.
 
 Bad input never raises: a value that cannot be understood is dropped and a
-message says so, and the rest of the filters still apply.
+message says so, and the rest of the filters still apply. The functions take
+the occurrences to filter (``EventOccurrence.objects...``) from the page that
+asks, so this module needs no page model.
 """
 
 import calendar
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -15,16 +16,13 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from directory.models import Category, Location, Municipality, TargetGroup
 from events import caching, recurrence
-from events.models import EventOccurrence, EventPage
 
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
-MONTH_VIEW_LIMIT = 600  # occurrences read for one month's table
-MONTH_VIEW_PER_DAY = 4  # drawn in a day's cell; the rest are a link to the list
 FEED_LIMIT = 1000
+FEED_PAST_DAYS = 31  # a feed reaches this far back at most
+FEED_AHEAD_DAYS = 366  # and this far ahead
 YEARS_WITHIN_REACH = 20  # dates and months further away are not understood
 # What a line of the list shows of an occurrence: its event's title, address,
 # times, status and place, and nothing of its body.
@@ -32,6 +30,9 @@ LIST_FIELDS = [
     "start",
     "end",
     "status",
+    "reason",
+    "planned_start",
+    "planned_end",
     "event__title",
     "event__url_path",
     "event__path",
@@ -211,8 +212,7 @@ def parse_filters(form):
     return filters
 
 
-def local_midnight(day):
-    return recurrence.localise(datetime.datetime.combine(day, datetime.time()))
+local_midnight = recurrence.local_midnight
 
 
 def date_window(filters, now=None):
@@ -241,17 +241,9 @@ def date_window(filters, now=None):
 def filter_occurrences(queryset, filters):
     """Apply every filter but the dates to a queryset of occurrences."""
     if filters.category:
-        queryset = queryset.filter(
-            event_id__in=EventPage.categories.through.objects.filter(
-                category__slug=filters.category
-            ).values("eventpage_id")
-        )
+        queryset = queryset.filter(event__categories__slug=filters.category)
     if filters.audience:
-        queryset = queryset.filter(
-            event_id__in=EventPage.audience.through.objects.filter(
-                targetgroup__slug=filters.audience
-            ).values("eventpage_id")
-        )
+        queryset = queryset.filter(event__audience__slug=filters.audience)
     if filters.municipality:
         queryset = queryset.filter(
             event__location__municipality__slug=filters.municipality
@@ -267,11 +259,9 @@ def filter_occurrences(queryset, filters):
     return queryset
 
 
-def occurrences_for(locale_id, filters, now=None):
-    """The occurrences a list or feed shows, ordered as a reader expects."""
-    queryset = filter_occurrences(
-        EventOccurrence.objects.live().in_locale(locale_id).with_event(), filters
-    )
+def occurrences_for(occurrences, filters, now=None):
+    """The occurrences a list shows, ordered as a reader expects."""
+    queryset = filter_occurrences(occurrences.with_event(), filters)
     since, until = date_window(filters, now)
     if since is not None:
         queryset = queryset.filter(end__gte=since)
@@ -282,7 +272,29 @@ def occurrences_for(locale_id, filters, now=None):
     return queryset.order_by("start", "pk")
 
 
-def list_page(locale_id, filters, number, per_page, now=None):
+def feed_window(filters, now=None):
+    """(from, until) of a feed: the list's dates, held within a month back
+    and a year ahead, so that a feed (and its cache key) stays bounded."""
+    now = now or timezone.now()
+    since, until = date_window(filters, now)
+    earliest = now - datetime.timedelta(days=FEED_PAST_DAYS)
+    latest = now + datetime.timedelta(days=FEED_AHEAD_DAYS)
+    since = min(max(since or earliest, earliest), latest)
+    until = max(min(until or latest, latest), since)
+    return since, until
+
+
+def feed_occurrences(occurrences, filters, now=None):
+    """What a feed holds: the filtered occurrences in its window, in order."""
+    since, until = feed_window(filters, now)
+    return (
+        filter_occurrences(occurrences.with_event(), filters)
+        .filter(end__gte=since, start__lt=until)
+        .order_by("start", "pk")[:FEED_LIMIT]
+    )
+
+
+def list_page(occurrences, locale_id, filters, number, per_page, now=None):
     """One page of the list view: a paginator page of occurrences.
 
     The page's ids are found by a narrow query (sorting and skipping thousands
@@ -290,7 +302,7 @@ def list_page(locale_id, filters, number, per_page, now=None):
     what made deep pages slow); they and the total are then kept in the cache
     for a minute, and only the page's rows are read with their event.
     """
-    ids_query = occurrences_for(locale_id, filters, now).values_list("pk", flat=True)
+    ids_query = occurrences_for(occurrences, filters, now).values_list("pk", flat=True)
     paginator = Paginator(ids_query, per_page)
 
     def page_ids():
@@ -302,139 +314,11 @@ def list_page(locale_id, filters, number, per_page, now=None):
         (locale_id, *filters.state(), number, per_page, caching.minute()),
         page_ids,
     )
-    rows = EventOccurrence.objects.select_related(
+    rows = occurrences.model.objects.select_related(
         "event", "event__location", "event__location__municipality"
     ).only(*LIST_FIELDS)
     by_id = {row.pk: row for row in rows.filter(pk__in=ids)} if ids else {}
     return PaginatorPage([by_id[pk] for pk in ids if pk in by_id], number, paginator)
-
-
-def parse_month(value, today):
-    """(year, month) from "2026-11", or None when the text is not a month."""
-    match = MONTH_PATTERN.match(value or "")
-    if not match:
-        return None
-    year, month = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and abs(year - today.year) <= YEARS_WITHIN_REACH):
-        return None
-    return year, month
-
-
-def shift_month(year, month, delta):
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-@dataclass(frozen=True)
-class CalendarEntry:
-    """What a day's cell of the month view shows of one occurrence; the time
-    is kept as text, as the cell shows it."""
-
-    title: str
-    url: str
-    all_day: bool
-    is_cancelled: bool
-    is_postponed: bool
-    iso_start: str  # 2026-11-24T10:00:00+02:00
-    time: str  # 10:00
-
-
-@dataclass
-class MonthView:
-    year: int
-    month: int
-    weeks: list  # of weeks, each 7 (date or None, [CalendarEntry], more) cells
-    previous: str
-    next: str
-    truncated: bool = False
-
-    @property
-    def first_day(self):
-        return datetime.date(self.year, self.month, 1)
-
-
-def month_view(locale_id, filters, year, month, event_urls):
-    """A month's occurrences laid out in weeks starting on Monday.
-
-    ``event_urls`` maps the events' url_paths to their addresses. A busy month
-    has hundreds of occurrences and a cell shows four: the rows are read as
-    plain values, and only the ones shown become entries with an address.
-    """
-    first = datetime.date(year, month, 1)
-    next_year, next_month = shift_month(year, month, 1)
-    after = datetime.date(next_year, next_month, 1)
-    rows = list(
-        filter_occurrences(EventOccurrence.objects.live().in_locale(locale_id), filters)
-        .filter(start__lt=local_midnight(after), end__gt=local_midnight(first))
-        .order_by("start", "pk")
-        .values_list(
-            "start",
-            "status",
-            "event__title",
-            "event__url_path",
-            "event__all_day",
-            "event__status",
-        )[: MONTH_VIEW_LIMIT + 1]
-    )
-    truncated = len(rows) > MONTH_VIEW_LIMIT
-    by_day = {}
-    for row in rows[:MONTH_VIEW_LIMIT]:
-        day = max(timezone.localtime(row[0]).date(), first)
-        by_day.setdefault(day, []).append(row)
-    shown = [
-        row for day_rows in by_day.values() for row in day_rows[:MONTH_VIEW_PER_DAY]
-    ]
-    urls = event_urls({row[3] for row in shown})
-
-    def entry(row):
-        start, status, title, url_path, all_day, event_status = row
-        local_start = timezone.localtime(start)
-        return CalendarEntry(
-            iso_start=local_start.isoformat(),
-            time=f"{local_start:%H:%M}",
-            title=title,
-            url=urls.get(url_path, ""),
-            all_day=all_day,
-            is_cancelled=(
-                status == EventOccurrence.Status.CANCELLED
-                or event_status == EventPage.Status.CANCELLED
-            ),
-            is_postponed=event_status == EventPage.Status.POSTPONED,
-        )
-
-    weeks = [
-        [
-            (
-                day if day.month == month else None,
-                [entry(row) for row in by_day.get(day, [])[:MONTH_VIEW_PER_DAY]],
-                max(len(by_day.get(day, [])) - MONTH_VIEW_PER_DAY, 0),
-            )
-            for day in week
-        ]
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    ]
-    previous = "{:04d}-{:02d}".format(*shift_month(year, month, -1))
-    following = f"{next_year:04d}-{next_month:02d}"
-    return MonthView(year, month, weeks, previous, following, truncated)
-
-
-def event_urls(index, request, url_paths):
-    """{url_path: address} of event pages, without loading them.
-
-    An event's address is its index page's address followed by the rest of
-    its url_path; events elsewhere in the tree (if any) are read in one query.
-    """
-    base = index.get_url(request) or ""
-    urls, elsewhere = {}, []
-    for url_path in url_paths:
-        if base and url_path.startswith(index.url_path):
-            urls[url_path] = base + url_path[len(index.url_path) :]
-        else:
-            elsewhere.append(url_path)
-    if elsewhere:
-        for page in Page.objects.filter(url_path__in=elsewhere):
-            urls[page.url_path] = page.get_url(request) or ""
-    return urls
 
 
 def group_by_day(occurrences):

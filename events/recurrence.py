@@ -11,12 +11,13 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rruleset, rrulestr
 
+from core.weekdays import Weekday
+
 EVENT_TIME_ZONE = ZoneInfo("Europe/Athens")
 HORIZON_DAYS = 548  # about 18 months
 MAX_OCCURRENCES = 2000  # per event: a safety net against runaway daily rules
 
 FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def build_rule(
@@ -33,7 +34,7 @@ def build_rule(
     parts = [f"FREQ={FREQUENCIES[frequency]}"]
     if interval and interval > 1:
         parts.append(f"INTERVAL={int(interval)}")
-    days = [WEEKDAY_CODES[int(day)] for day in sorted({int(d) for d in weekdays})]
+    days = [Weekday(int(day)).code for day in sorted({int(d) for d in weekdays})]
     if days and frequency != "daily":
         if frequency == "monthly" and week_of_month:
             days = [f"{int(week_of_month)}{code}" for code in days]
@@ -104,3 +105,8 @@ def expand(start, end, rule="", exdates=(), horizon=None, tz=EVENT_TIME_ZONE):
             occurrence_end = occurrence_start + duration
         pairs.append((occurrence_start, occurrence_end))
     return pairs
+
+
+def local_midnight(day, tz=EVENT_TIME_ZONE):
+    """The aware start of a local day."""
+    return localise(datetime.datetime.combine(day, datetime.time()), tz)

@@ -5,9 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
-
-    def ready(self):
-        from portal import chrome, searchindex
-
-        chrome.connect_signals()
-        searchindex.connect_signals()

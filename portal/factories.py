@@ -5,11 +5,8 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils import timezone
-from factory.django import DjangoModelFactory
-from wagtail.models import Locale
 
 from portal.models import (
-    AlertBanner,
     CampaignIndexPage,
     CampaignPage,
     HomePage,
@@ -60,17 +57,3 @@ class CampaignPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.target_groups.set(extracted)
             self.save()
-
-
-class AlertBannerFactory(DjangoModelFactory):
-    title = "Αλλαγή ωραρίου"
-    message = "Το Κέντρο θα λειτουργεί με μειωμένο ωράριο."
-    kind = AlertBanner.Kind.INFORMATION
-    starts_at = factory.LazyFunction(
-        lambda: timezone.now() - datetime.timedelta(hours=1)
-    )
-    ends_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
-    locale = factory.LazyFunction(Locale.get_default)
-
-    class Meta:
-        model = AlertBanner

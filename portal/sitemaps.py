@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core import privacy
+
 
 class MultilingualSitemap(Sitemap):
     """Every live public page of the site in every language.
@@ -21,7 +23,7 @@ class MultilingualSitemap(Sitemap):
         return (
             Page.objects.filter(in_any_tree)
             .live()
-            .public()
+            .filter(privacy.public_q())
             .order_by("path")
             .defer_streamfields()
             .specific()

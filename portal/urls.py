@@ -5,9 +5,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+from core.staff import urls as staff_urls
+from core.staff import views as staff_views
 from portal import views
 
 urlpatterns = [
+    # Before Wagtail's admin, whose views of the same addresses these replace:
+    # logout by POST only, a throttled password reset, the second factor.
+    path("admin/logout/", staff_views.logout, name="wagtailadmin_logout"),
+    path(
+        "admin/password_reset/",
+        staff_views.password_reset,
+        name="wagtailadmin_password_reset",
+    ),
+    path("admin/2fa/", include(staff_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -18,6 +30,13 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("anazitisi/", views.search, name="search"),
+    # Wagtail's page-password form, throttled (before wagtail_urls).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/"
+        "<int:page_id>/",
+        core_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from portal import navigation, searchengine, sitesearch
-from portal.search import clean_query
+from core import navigation
 from portal.sitemaps import MultilingualSitemap
+from search import engine, sitesearch
+from search.query import clean_query
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -18,12 +19,15 @@ SEARCH_RESULTS_PER_PAGE = 10
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     locale = navigation.active_locale(request)
-    ranked, promoted, corrections = [], [], {}
+    ranked, promoted, corrections, other_language = [], [], {}, None
     if query:
         promoted = sitesearch.promoted_pages(query, locale)
         ranked, corrections = sitesearch.ranked_pages(query, locale)
         ranked = promoted + [pk for pk in ranked if pk not in promoted]
-        if not ranked:
+        # Arabic typed on the Greek page (or Greek on the English one): the
+        # page offers the results of the language the words are written in.
+        other_language = sitesearch.other_language(query, locale)
+        if not ranked and other_language is None:
             sitesearch.record_unanswered(query, request.LANGUAGE_CODE)
     page = Paginator(ranked, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = sitesearch.results(query, locale, list(page.object_list))
@@ -37,7 +41,8 @@ def search(request):
             "search_results": page,
             "results": results,
             "paginator": page.paginator,
-            "suggestion": searchengine.suggestion(
+            "other_language": other_language,
+            "suggestion": engine.suggestion(
                 query, corrections, [result.page.title for result in results]
             ),
         },

@@ -7,9 +7,8 @@ import json
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.demo import home_page, publish
 from directory.factories import LanguageFactory, MunicipalityFactory
-from portal.demo.build import publish
-from portal.models import HomePage
 from volunteers.factories import (
     VolunteerFactory,
     VolunteerIndexPageFactory,
@@ -54,7 +53,7 @@ OPPORTUNITIES = [
         "Οργάνωση, καλή φυσική κατάσταση, ευγένεια.",
     ),
     (
-        "sxoliki-stirixi",
+        "scholiki-stirixi",
         "Σχολική στήριξη",
         "Βοήθεια στα μαθήματα για παιδιά δημοτικού και γυμνασίου.",
         "Δύο απογεύματα την εβδομάδα, Σεπτέμβριο έως Ιούνιο",
@@ -211,7 +210,7 @@ def build_volunteers(municipalities, languages, opportunities):
 
 
 def build(log):
-    home = HomePage.objects.filter(depth=2, locale__language_code="el").first()
+    home = home_page("el")
     if home is None:
         log("volunteering: no home page, skipped")
         return

@@ -36,7 +36,7 @@ class VolunteerFactory(DjangoModelFactory):
     phone = "+306912345678"
     status = Volunteer.Status.NEW
     skills = factory.LazyFunction(lambda: ["food"])
-    availability = factory.LazyFunction(lambda: ["mon-morning"])
+    availability = factory.LazyFunction(lambda: ["0-morning"])
     is_adult = True
     privacy_notice_version = factory.LazyFunction(
         lambda: settings.KENTRO_PRIVACY_NOTICE_VERSION

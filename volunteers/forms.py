@@ -1,22 +1,19 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from directory.models import Language, Municipality
-from portal.abuse import AbuseProtectedFormMixin
-from portal.forms import (
+from core.abuse import AbuseProtectedFormMixin
+from core.forms import (
     AccessibleFormMixin,
     CheckboxGroup,
     ChoicesByIdField,
+    EmailAddressField,
     normalise_phone,
 )
-from volunteers.models import (
-    DayPart,
-    Skill,
-    VolunteerOpportunityPage,
-    Weekday,
-    availability_choices,
-)
+from core.weekdays import Weekday
+from directory.models import Language, Municipality
+from volunteers.models.volunteers import DayPart, Skill, availability_choices
 
 
 def municipalities_for(locale_id):
@@ -36,7 +33,7 @@ class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Fo
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("E-mail"),
         max_length=254,
         help_text=_("We will send you a link to confirm your sign-up."),
@@ -76,7 +73,7 @@ class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Fo
     )
     interests = ChoicesByIdField(
         label=_("Which opportunities interest you? (optional)"),
-        queryset=VolunteerOpportunityPage.objects.none(),
+        queryset=Page.objects.none(),
         required=False,
         widget=CheckboxGroup,
     )
@@ -105,14 +102,13 @@ class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Fo
         required=False,
     )
 
-    def __init__(self, *args, locale_id=None, index_page=None, **kwargs):
+    def __init__(self, *args, locale_id=None, opportunities=None, **kwargs):
+        """``opportunities``: the opportunity pages offered (a queryset)."""
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities_for(locale_id)
         self.fields["languages"].queryset = Language.objects.all()
-        opportunities = VolunteerOpportunityPage.objects.live()
-        if index_page is not None:
-            opportunities = opportunities.child_of(index_page)
-        self.fields["interests"].queryset = opportunities.order_by("path")
+        if opportunities is not None:
+            self.fields["interests"].queryset = opportunities
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -147,7 +143,7 @@ class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Fo
 
 
 class WithdrawalRequestForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("E-mail you signed up with"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -6,25 +6,32 @@
   or, when that address already belongs to a volunteer, applies the new
   answers to that volunteer and removes the pending row: one volunteer per
   address, and nobody changes someone else's data without their mailbox.
-* Withdrawing erases every row with that address and records only the date.
+* Withdrawing erases every row with that address, and what Wagtail's audit
+  log held of them, and records only the date.
+* Sign-ups never confirmed go after 30 days; volunteers never made active,
+  or made inactive, after KENTRO_INACTIVE_VOLUNTEER_RETENTION_DAYS without a
+  change (``volunteers.retention``, the daily ``purge_personal_data``).
 """
 
-import base64
 import datetime
-import uuid
 from functools import partial
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from volunteers.models import Volunteer, VolunteerWithdrawal
+from core import retention
+from core.forms import normalise_email
+from volunteers.models.volunteers import (
+    Volunteer,
+    VolunteerWithdrawal,
+    volunteer_label,
+)
+from volunteers.tasks import send_volunteer_email, send_withdrawal_link
+from volunteers.tokens import withdrawal_request_token
 
-CONFIRM_SALT = "kentro.volunteers.confirm"
-WITHDRAW_SALT = "kentro.volunteers.withdraw"
-CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
 UNCONFIRMED_MAX_AGE = datetime.timedelta(days=30)
+DEFAULT_INACTIVE_RETENTION_DAYS = 730
 CONFIRM_ATTEMPTS = 5
 
 # The answers a later, confirmed sign-up replaces on an existing volunteer.
@@ -43,68 +50,8 @@ COPIED_FIELDS = (
 )
 
 
-class LinkError(Exception):
-    """A link from an e-mail that cannot be used."""
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason  # "expired" or "invalid"
-
-
-def _pack(signed):
-    """Wagtail only routes letters, digits, "-" and "_" in a path segment."""
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-
-
-def _unpack(token):
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        return base64.urlsafe_b64decode(padded.encode("ascii")).decode()
-    except (ValueError, UnicodeError) as error:
-        raise signing.BadSignature("malformed token") from error
-
-
-def normalise_email(address):
-    return address.strip().lower()
-
-
-def confirmation_token(volunteer):
-    return _pack(signing.dumps(str(volunteer.public_id), salt=CONFIRM_SALT))
-
-
-def read_confirmation_token(token):
-    """The public id of the sign-up a confirmation link is for."""
-    try:
-        value = signing.loads(
-            _unpack(token),
-            salt=CONFIRM_SALT,
-            max_age=CONFIRMATION_MAX_AGE.total_seconds(),
-        )
-        return uuid.UUID(str(value))
-    except signing.SignatureExpired as error:
-        raise LinkError("expired") from error
-    except (signing.BadSignature, ValueError, TypeError) as error:
-        raise LinkError("invalid") from error
-
-
-def withdrawal_token(email):
-    """Withdrawal links are for an address and do not expire."""
-    return _pack(signing.dumps(normalise_email(email), salt=WITHDRAW_SALT))
-
-
-def read_withdrawal_token(token):
-    try:
-        value = signing.loads(_unpack(token), salt=WITHDRAW_SALT)
-    except signing.BadSignature as error:
-        raise LinkError("invalid") from error
-    if not isinstance(value, str) or "@" not in value:
-        raise LinkError("invalid")
-    return value
-
-
 def create_signup(data, language, index_url):
     """Store a sign-up as unconfirmed and send the confirmation e-mail."""
-    from volunteers.tasks import send_volunteer_email
 
     with transaction.atomic():
         volunteer = Volunteer.objects.create(
@@ -147,7 +94,6 @@ def confirm_signup(public_id, index_url=""):
     unique constraint on confirmed addresses stops the second, which then
     retries and finds the first to update.
     """
-    from volunteers.tasks import send_volunteer_email
 
     for _attempt in range(CONFIRM_ATTEMPTS):
         try:
@@ -192,35 +138,69 @@ def confirm_signup(public_id, index_url=""):
 
 
 def request_withdrawal_link(email, index_url):
-    """E-mail a withdrawal link if the address is known; say nothing either way."""
-    from volunteers.tasks import send_volunteer_email
+    """Queue an e-mail with a withdrawal link for the address, known or not.
 
-    volunteer = Volunteer.objects.filter(email=normalise_email(email)).first()
-    if volunteer is not None:
-        transaction.on_commit(
-            lambda: send_volunteer_email.enqueue(
-                "withdrawal_link", volunteer.pk, index_url
-            )
-        )
-    return volunteer is not None
+    The request does the same work either way, and the answer is the same:
+    the task (off the request, with a queue backend) finds out whether the
+    address is a volunteer's and writes only then. The task is handed the
+    address sealed (core.tokens), so the queue never holds it readable.
+    """
+    token = withdrawal_request_token(email)
+    transaction.on_commit(lambda: send_withdrawal_link.enqueue(token, index_url))
+
+
+def erase(volunteers):
+    """Delete these volunteers and what Wagtail's audit log holds of them
+    (the entries stay, labelled with the volunteer's "V-…" label); return
+    how many were deleted."""
+    with transaction.atomic():
+        labels = {
+            pk: volunteer_label(public_id)
+            for pk, public_id in volunteers.values_list("pk", "public_id")
+        }
+        deleted = volunteers.delete()[1].get(Volunteer._meta.label, 0)
+        retention.scrub_audit_log(Volunteer, labels)
+    return deleted
 
 
 def withdraw(email):
     """Erase everything about this address; keep only that it happened."""
     with transaction.atomic():
-        deleted, _ = Volunteer.objects.filter(email=normalise_email(email)).delete()
+        deleted = erase(Volunteer.objects.filter(email=normalise_email(email)))
         if deleted:
             VolunteerWithdrawal.objects.create(withdrawn_on=timezone.localdate())
     return bool(deleted)
 
 
-def purge_unconfirmed(now=None):
+def purge_unconfirmed(now=None, dry_run=False):
     """Delete sign-ups nobody confirmed within 30 days; return how many."""
     cutoff = (now or timezone.now()) - UNCONFIRMED_MAX_AGE
-    deleted = Volunteer.objects.filter(
+    due = Volunteer.objects.filter(
         status=Volunteer.Status.UNCONFIRMED, created_at__lt=cutoff
-    ).delete()[1]
-    return deleted.get(Volunteer._meta.label, 0)
+    )
+    return due.count() if dry_run else erase(due)
+
+
+def inactive_retention_days():
+    return int(
+        getattr(
+            settings,
+            "KENTRO_INACTIVE_VOLUNTEER_RETENTION_DAYS",
+            DEFAULT_INACTIVE_RETENTION_DAYS,
+        )
+    )
+
+
+def purge_inactive(now=None, dry_run=False, days=None):
+    """Delete volunteers who were never made active, or were made inactive,
+    and whose record nobody changed for ``days``; return how many."""
+    days = inactive_retention_days() if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    due = Volunteer.objects.filter(
+        status__in=[Volunteer.Status.NEW, Volunteer.Status.INACTIVE],
+        updated_at__lt=cutoff,
+    )
+    return due.count() if dry_run else erase(due)
 
 
 def new_this_week(now=None):

@@ -1,22 +1,29 @@
 """E-mail to and about volunteers, sent by django-tasks after a commit."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import models
 from django_tasks import task
 
-from portal.mail import admin_link, deliver, group_addresses, render_message
-from volunteers.models import Volunteer, VolunteerIndexPage
-from volunteers.signup import confirmation_token, withdrawal_token
+from core.forms import normalise_email
+from core.mail import admin_link, deliver, group_addresses, render_message
+from volunteers.models.volunteers import Volunteer
+from volunteers.tokens import (
+    LinkError,
+    confirmation_token,
+    read_withdrawal_request_token,
+    withdrawal_token,
+)
 
 COORDINATORS_GROUP = "Volunteer coordinators"
 
 
 def route_url(index_url, name, *args):
-    return (
-        index_url.rstrip("/")
-        + "/"
-        + VolunteerIndexPage.get_resolver().reverse(name, *args)
-    )
+    # The page class by its name in the app registry: its routes' views are
+    # what enqueue these e-mails, so the page module imports them, not this.
+    index_page = apps.get_model("volunteers", "VolunteerIndexPage")
+    return index_url.rstrip("/") + "/" + index_page.get_resolver().reverse(name, *args)
 
 
 def build_message(kind, volunteer, index_url):
@@ -35,7 +42,7 @@ def build_message(kind, volunteer, index_url):
     elif kind == "withdrawal_link":
         language, recipients = volunteer.language, [volunteer.email]
     elif kind == "notify_coordinators":
-        context["admin_url"] = admin_link("volunteers:edit", volunteer.pk)
+        context["admin_url"] = admin_link("volunteers:inspect", volunteer.pk)
         language = settings.LANGUAGE_CODE
         recipients = group_addresses(COORDINATORS_GROUP)
     else:
@@ -76,3 +83,21 @@ def send_volunteer_email(kind, volunteer_pk, index_url, attempt=1):
         record_failure=record_failure,
         record_success=record_success,
     )
+
+
+@task()
+def send_withdrawal_link(token, index_url):
+    """Someone asked for a withdrawal link: send it if the address (sealed in
+    ``token``) is a volunteer's, and do nothing otherwise."""
+    try:
+        email = read_withdrawal_request_token(token)
+    except LinkError:
+        return "expired"
+    volunteer = (
+        Volunteer.objects.filter(email=normalise_email(email))
+        .order_by(models.Case(models.When(status="unconfirmed", then=1), default=0))
+        .first()
+    )
+    if volunteer is None:
+        return "unknown"
+    return send_volunteer_email.call("withdrawal_link", volunteer.pk, index_url)

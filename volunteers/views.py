@@ -1,19 +1,20 @@
 """The sign-up, confirmation and withdrawal pages, served by VolunteerIndexPage.
 
-Views only read input and choose a template; volunteers.signup has the rules.
+Views only read input and choose a template; the rules are in volunteers.signup.
 """
 
 from django.conf import settings
+from django.db import OperationalError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal import abuse
-from portal.navigation import privacy_page
-from volunteers import signup as rules
+from core import abuse, busy
+from core.forms import refuse_unreadable_charset
+from core.navigation import privacy_page
+from volunteers import signup, tokens
 from volunteers.forms import VolunteerSignupForm, WithdrawalRequestForm
-from volunteers.models import VolunteerOpportunityPage
 
 
 def is_rate_limited(request, action):
@@ -65,35 +66,50 @@ def preselected_opportunity(request, page):
         return None
     if not 0 < pk < 2**63:
         return None
-    return VolunteerOpportunityPage.objects.child_of(page).live().filter(pk=pk).first()
+    return page.opportunities().filter(pk=pk).first()
 
 
-def signup(request, page):
+def signup_form(request, page):
     if request.method == "POST":
         if is_rate_limited(request, "signup"):
             return too_many(request, page)
         form = VolunteerSignupForm(
-            request.POST, locale_id=page.locale_id, index_page=page
+            request.POST, locale_id=page.locale_id, opportunities=page.opportunities()
         )
+        if refuse_unreadable_charset(request, form):
+            return signup_page(request, page, form, status=400)
         if form.is_valid():
             if not form.is_spam:
-                rules.create_signup(
-                    form.cleaned_data,
-                    language=get_language(),
-                    index_url=absolute_index_url(request, page),
-                )
+                try:
+                    signup.create_signup(
+                        form.cleaned_data,
+                        language=get_language(),
+                        index_url=absolute_index_url(request, page),
+                    )
+                except OperationalError as error:
+                    if not busy.is_busy(error):
+                        raise
+                    form.add_error(None, busy.MESSAGE)
+                    return busy.mark_busy(signup_page(request, page, form))
             return redirect(page.route_url("thank_you"))
     else:
         opportunity = preselected_opportunity(request, page)
         initial = {"interests": [opportunity.pk]} if opportunity else {}
         form = VolunteerSignupForm(
-            initial=initial, locale_id=page.locale_id, index_page=page
+            initial=initial,
+            locale_id=page.locale_id,
+            opportunities=page.opportunities(),
         )
+    return signup_page(request, page, form)
+
+
+def signup_page(request, page, form, status=200):
     return render(
         request,
         page,
         "signup.html",
         {"form": form, "privacy_page": privacy_page(request, page)},
+        status=status,
     )
 
 
@@ -107,12 +123,12 @@ def link_problem(request, page, reason):
 
 def confirm(request, page, token):
     try:
-        public_id = rules.read_confirmation_token(token)
-    except rules.LinkError as error:
+        public_id = tokens.read_confirmation_token(token)
+    except tokens.LinkError as error:
         return link_problem(request, page, error.reason)
     if request.method != "POST":
         return render(request, page, "confirm.html")
-    volunteer = rules.confirm_signup(public_id, absolute_index_url(request, page))
+    volunteer = signup.confirm_signup(public_id, absolute_index_url(request, page))
     if volunteer is None:
         return link_problem(request, page, "used")
     return render(request, page, "confirmed.html", {"volunteer": volunteer})
@@ -123,8 +139,12 @@ def withdraw_request(request, page):
         if is_rate_limited(request, "withdraw"):
             return too_many(request, page)
         form = WithdrawalRequestForm(request.POST)
+        if refuse_unreadable_charset(request, form):
+            return render(
+                request, page, "withdraw_request.html", {"form": form}, status=400
+            )
         if form.is_valid():
-            rules.request_withdrawal_link(
+            signup.request_withdrawal_link(
                 form.cleaned_data["email"], absolute_index_url(request, page)
             )
             return render(request, page, "withdrawal_link_sent.html")
@@ -135,10 +155,11 @@ def withdraw_request(request, page):
 
 def withdraw(request, page, token):
     try:
-        email = rules.read_withdrawal_token(token)
-    except rules.LinkError as error:
-        return link_problem(request, page, error.reason)
+        email = tokens.read_withdrawal_token(token)
+    except tokens.LinkError as error:
+        # An old withdrawal link: the page offers to send a new one.
+        return link_problem(request, page, f"withdraw_{error.reason}")
     if request.method != "POST":
         return render(request, page, "withdraw.html")
-    rules.withdraw(email)
+    signup.withdraw(email)
     return render(request, page, "withdrawn.html")

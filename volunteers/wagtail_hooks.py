@@ -7,11 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_filters import (
+    EmailFailedFilter,
+    ModelChoiceFilter,
+    TranslatedChoiceFilter,
+)
+from core.exports import StaffIndexView, StaffInspectView
+from core.staff_values import display
 from directory.models import Language, Municipality
-from portal.admin_filters import EmailFailedFilter, ModelChoiceFilter
+from volunteers.admin_forms import VolunteerAdminForm
 from volunteers.models import (
     Skill,
     Volunteer,
@@ -47,14 +55,16 @@ class VolunteerFilterSet(WagtailFilterSet):
         field_name="languages",
         queryset=Language.objects.all(),
     )
-    opportunity = ModelChoiceFilter(
+    opportunity = TranslatedChoiceFilter(
         label=_("Opportunity"),
         field_name="interests",
-        queryset=VolunteerOpportunityPage.objects.order_by("path"),
+        model=VolunteerOpportunityPage,
+        narrow=lambda pages: pages.order_by("path"),
     )
-    municipality = ModelChoiceFilter(
+    municipality = TranslatedChoiceFilter(
         label=_("Municipality"),
-        queryset=Municipality.objects.all(),
+        field_name="municipality",
+        model=Municipality,
     )
 
     email_failed = EmailFailedFilter()
@@ -62,6 +72,13 @@ class VolunteerFilterSet(WagtailFilterSet):
     class Meta:
         model = Volunteer
         fields = ["status"]
+
+
+class VolunteerIndexView(StaffIndexView):
+    def get_edit_url(self, instance):
+        # A name opens the full record (phone, skills, languages,
+        # availability); its "Edit" button changes status and notes.
+        return None
 
 
 class VolunteerViewSet(ModelViewSet):
@@ -75,8 +92,22 @@ class VolunteerViewSet(ModelViewSet):
     menu_order = 260
     add_to_admin_menu = True
     filterset_class = VolunteerFilterSet
+    index_view_class = VolunteerIndexView
+    inspect_view_class = StaffInspectView
     search_fields = ["name", "email"]
-    list_display = ["name", "email", "status", "municipality", "created_at"]
+    list_display = [
+        "name",
+        "email",
+        "status",
+        # One municipality reads one way, whichever language the person used.
+        Column(
+            "municipality",
+            label=_("municipality"),
+            accessor=lambda volunteer: display(volunteer.municipality),
+            sort_key="municipality__name",
+        ),
+        "created_at",
+    ]
     list_per_page = 50
     # Coordinators change the status and keep notes; the rest is the
     # volunteer's own answer, shown on the inspect page.
@@ -125,6 +156,9 @@ class VolunteerViewSet(ModelViewSet):
         "interests_text": _("Interested in"),
     }
     export_filename = "volunteers"
+
+    def get_form_class(self, for_update=False):
+        return VolunteerAdminForm
 
     def get_queryset(self, request):
         return Volunteer.objects.select_related("municipality").prefetch_related(

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import portal.mixins
+import core.mixins
 import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'appointment request page',
                 'verbose_name_plural': 'appointment request pages',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, portal.mixins.PageMetadataMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.mixins.PageMetadataMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='AppointmentPlace',

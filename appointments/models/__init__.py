@@ -3,7 +3,6 @@ from appointments.models.requests import (
     AppointmentRequest,
     HistoryEntry,
     TimeSlot,
-    Weekday,
 )
 
 __all__ = [
@@ -12,5 +11,4 @@ __all__ = [
     "AppointmentRequest",
     "HistoryEntry",
     "TimeSlot",
-    "Weekday",
 ]

@@ -2,15 +2,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.mixins import PageMetadataMixin
+from appointments import views
+from core.mixins import PageMetadataMixin, RoutedPageMixin
 
 
-class AppointmentPage(RoutablePageMixin, PageMetadataMixin, Page):
+class AppointmentPage(RoutedPageMixin, PageMetadataMixin, Page):
     """The public appointment request form, its thank-you page and the
     status check. One per language, under the home page."""
 
@@ -60,32 +61,23 @@ class AppointmentPage(RoutablePageMixin, PageMetadataMixin, Page):
     def __str__(self):
         return self.title
 
-    def route_url(self, name, *args):
-        return self.url + self.reverse_subpage(name, args=args)
-
     def route_urls(self):
         return {
             "form_url": self.url,
             "status_url": self.route_url("status"),
         }
 
-    # The routes only hand over to appointments.views, where the work is done.
+    # Each route hands over to appointments.views, where the work is done.
     @path("")
     def index_route(self, request):
-        from appointments import views
-
         return views.request_form(request, self)
 
     @path("efcharistoume/<str:token>/", name="thank_you")
     def thank_you_route(self, request, token):
-        from appointments import views
-
         return views.thank_you(request, self, token)
 
     @path("katastasi/", name="status")
     def status_route(self, request):
-        from appointments import views
-
         return views.status_check(request, self)
 
 

@@ -1,16 +1,12 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-
-class Weekday(models.TextChoices):
-    MONDAY = "mon", _("Monday")
-    TUESDAY = "tue", _("Tuesday")
-    WEDNESDAY = "wed", _("Wednesday")
-    THURSDAY = "thu", _("Thursday")
-    FRIDAY = "fri", _("Friday")
+from core.staff_values import moment_text
+from core.weekdays import Weekday
 
 
 class TimeSlot(models.TextChoices):
@@ -85,6 +81,7 @@ class AppointmentRequest(models.Model):
     visit_starts_at = models.DateTimeField(
         _("Mobile Unit visit on"), null=True, blank=True
     )
+    # Weekday numbers (core.weekdays: 0 is Monday), working days only.
     preferred_days = models.JSONField(_("preferred days"), default=list, blank=True)
     preferred_times = models.JSONField(_("preferred times"), default=list, blank=True)
     name = models.CharField(_("name"), max_length=120)
@@ -153,29 +150,55 @@ class AppointmentRequest(models.Model):
         ]
 
     def __str__(self):
-        if self.anonymised_at:
-            return self.reference
-        return f"{self.reference} {self.name}"
+        # The reference alone: Wagtail's audit log keeps this as the label of
+        # every action on the request, long after the person is forgotten.
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        self.refuse_personal_data_if_anonymised()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.refuse_personal_data_if_anonymised()
+
+    def refuse_personal_data_if_anonymised(self):
+        """Once anonymised, a request stays so: it is never purged again, so
+        personal data added to it would be kept for ever."""
+        if self.anonymised_at and any(getattr(self, name) for name in PERSONAL_FIELDS):
+            raise ValidationError(
+                _(
+                    "This request was anonymised: personal details cannot be "
+                    "added to it again. Register a new request instead."
+                ),
+                code="anonymised",
+            )
 
     @property
     def is_closed(self):
-        from appointments.workflow import CLOSED
-
         return self.status in CLOSED
 
     def where_text(self):
         if self.location is None:
             return ""
         if self.visit_starts_at:
-            when = timezone.localtime(self.visit_starts_at)
-            return f"{self.location} ({when:%d/%m/%Y %H:%M})"
+            return f"{self.location} ({moment_text(self.visit_starts_at)})"
         return str(self.location)
 
     where_text.short_description = _("where")
 
+    def language_text(self):
+        """ "Αραβικά, χρειάζεται διερμηνέα"; "—" when nothing was asked."""
+        parts = [self.language.name] if self.language else []
+        if self.needs_interpreter:
+            parts.append(str(_("needs an interpreter")))
+        return ", ".join(parts) or "—"
+
+    language_text.short_description = _("language for the appointment")
+
     def preferred_days_text(self):
         labels = dict(Weekday.choices)
-        return ", ".join(str(labels.get(code, code)) for code in self.preferred_days)
+        return ", ".join(str(labels.get(day, day)) for day in self.preferred_days)
 
     preferred_days_text.short_description = _("preferred days")
 
@@ -189,6 +212,19 @@ class AppointmentRequest(models.Model):
         return ", ".join(group.name for group in self.target_groups.all())
 
     target_groups_text.short_description = _("target groups")
+
+
+# What identifies the person: erased by anonymisation, never filled in again.
+PERSONAL_FIELDS = ("name", "phone", "email", "message", "accessibility_needs")
+
+# Final statuses: the request's outcome is known (see appointments.workflow).
+CLOSED = frozenset(
+    {
+        AppointmentRequest.Status.COMPLETED,
+        AppointmentRequest.Status.CANCELLED,
+        AppointmentRequest.Status.NO_SHOW,
+    }
+)
 
 
 class HistoryEntry(models.Model):
@@ -237,3 +273,22 @@ class HistoryEntry(models.Model):
 
     def __str__(self):
         return f"{self.request.reference} {self.get_action_display()}"
+
+    def _label(self, value):
+        """The stored code as staff read it: a status or a source by its
+        translated label ("new" -> "Νέο"); anything else as stored."""
+        if self.action == self.Action.STATUS:
+            labels = dict(AppointmentRequest.Status.choices)
+        elif self.action == self.Action.CREATED:
+            labels = dict(AppointmentRequest.Source.choices)
+        else:
+            labels = {}
+        return str(labels.get(value, value))
+
+    @property
+    def old_label(self):
+        return self._label(self.old_value)
+
+    @property
+    def new_label(self):
+        return self._label(self.new_value)

@@ -25,8 +25,8 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
-from portal import searchengine
-from portal.search import clean_query
+from search import engine
+from search.query import clean_query
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -130,7 +130,7 @@ def search_terms(params):
             "search",
             _("Must be at most %(length)d characters.") % {"length": MAX_SEARCH_LENGTH},
         )
-    # Characters of the backend's query syntax never reach it (portal.search).
+    # Characters of the backend's query syntax never reach it (search.query).
     return clean_query(value).lower().split()
 
 
@@ -205,7 +205,7 @@ def matching_services(queryset, params):
     words = search_terms(params)
     if not words:
         return queryset.none() if (params.get("search") or "").strip() else queryset
-    found = searchengine.find(" ".join(words), serialise.default_locale().pk)
+    found = engine.find(" ".join(words), serialise.default_locale().pk)
     return queryset.filter(pk__in=found.ranked)
 
 
@@ -289,6 +289,37 @@ def service_at_locations(request):
     return paginate(request, queryset, serialise.service_at_location_summary)
 
 
+def _link_by_id(value):
+    """The public service-at-location with this id, stored or derived."""
+    try:
+        key = uuid.UUID(value)
+    except ValueError:
+        return None
+    public = serialise.services_queryset(full=False).values("pk")
+    links = ServiceAtLocation.objects.filter(service__in=public).select_related(
+        "service", "location"
+    )
+    stored = links.filter(hsds_id=key).first()
+    if stored is not None:
+        return stored
+    # A derived id cannot be looked up, only recomputed: one uuid5 a link.
+    for link in links.filter(hsds_id__isnull=True).iterator():
+        if serialise.service_at_location_id(link) == str(key):
+            return link
+    return None
+
+
+@api_view
+def service_at_location_detail(request, service_at_location_id):
+    """The standard answers with the whole service (compiled service.json)
+    the service-at-location belongs to."""
+    link = _link_by_id(service_at_location_id)
+    if link is None:
+        return _error(404, _("No service at a location has this id."))
+    page = serialise.services_queryset().filter(pk=link.service_id).first()
+    return _json(serialise.service(page))
+
+
 @api_view
 def taxonomies(request):
     items = serialise.taxonomies()
@@ -301,6 +332,24 @@ def taxonomies(request):
         )
     ]
     return paginate(request, items, lambda item: item)
+
+
+@api_view
+def taxonomy_detail(request, taxonomy_id):
+    for item in serialise.taxonomies():
+        if item["id"] == taxonomy_id:
+            return _json(item)
+    return _error(404, _("No taxonomy has this id."))
+
+
+@api_view
+def taxonomy_term_detail(request, taxonomy_term_id):
+    locale = serialise.default_locale()
+    for name, model in serialise.TAXONOMY_MODELS.items():
+        term = _by_id(model.objects.filter(locale=locale), taxonomy_term_id)
+        if term is not None:
+            return _json(serialise.taxonomy_term(term, name, with_parent=True))
+    return _error(404, _("No taxonomy term has this id."))
 
 
 @api_view

@@ -1,33 +1,39 @@
 """Open Referral HSDS 3.0 services → directory models.
 
-:func:`import_services` reads a list of HSDS ``service`` objects with their
-related objects nested (what ``/services/{id}`` returns), or our own paged
-``/services`` output, and creates or updates — by HSDS ``id``, which is the
-``translation_key`` of our models — organisations, locations, taxonomy terms
-and live service pages under the (default-locale) directory page.
+:func:`import_services` reads what the standard allows: one HSDS ``service``
+object with its related objects nested (what ``/services/{id}`` returns), a
+list of them, or a paged ``/services`` response (``contents``). It creates or
+updates — by HSDS ``id``, which is the ``translation_key`` of our models —
+organisations, locations, taxonomy terms and live service pages under the
+(default-locale) directory page.
 
-It runs in one transaction: a bad record raises :class:`HSDSImportError`
-naming the record and the field, and nothing of the file is kept. Nested
-objects without a model of their own are replaced by what the record says;
-their ids are derived again on export (see :mod:`directory.hsds.serialise`).
+Only what the schema requires is required (a service's ``id``, ``name`` and
+``status``). The fields are read by the column tables below (see
+:mod:`directory.hsds.columns`): each HSDS field, its reader and where it goes.
+Ids of nested objects (phones, contacts, addresses, schedules, documents,
+service-at-locations) are kept, so that an export gives them back.
+
+It runs in one transaction: every bad record is reported, one line each naming
+the record (index and id) and the field, in one :class:`HSDSImportError`, and
+nothing of the file is kept. Values that cannot be true and text longer than a
+field holds are warnings in :attr:`ImportResult.warnings`, named the same way.
 """
 
-import datetime
-import decimal
 import json
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from anyascii import anyascii
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
-from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from core.slugs import slugify
+from directory.hsds import columns as read
+from directory.hsds import key_facts, tabular
+from directory.hsds.columns import Column, FieldError, fit, items, join, read_columns
 from directory.hsds.serialise import (
     ACCESSIBILITY_FEATURES,
     BYDAY,
@@ -36,12 +42,12 @@ from directory.hsds.serialise import (
     TAXONOMY_MODELS,
     default_locale,
     nested_id,
-    normalise_lines,
     text_to_paragraphs,
 )
 from directory.models import (
     Category,
     DirectoryPage,
+    ForeignTerm,
     Language,
     Location,
     Municipality,
@@ -65,20 +71,132 @@ STATUS_FROM_HSDS = {
     "temporarily closed": ServicePage.Status.TEMPORARILY_CLOSED,
     "temporarily_closed": ServicePage.Status.TEMPORARILY_CLOSED,
 }
+LOCATION_TYPES = {"physical": "physical", "postal": "postal", "virtual": "virtual"}
+ADDRESS_TYPES = {value: value for value in Location.AddressType.values}
 
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+#: The key facts read from the labelled lines of the free text (key_facts.py).
+KEY_FACT_FIELDS = (
+    "benefit",
+    "benefit_amount_min",
+    "benefit_amount_max",
+    "benefit_frequency",
+    "income_limit",
+    "income_limit_note",
+    "assets_limit",
+    "assets_limit_note",
+)
+
 _FREE = re.compile(r"^(δωρεαν|free|0|0 ?€|€ ?0)\b|\bδωρεαν\b|\bfree of charge\b")
+
+# --- the column tables: each HSDS field, how it is read, where it goes -------
+
+SERVICE_COLUMNS = (
+    Column("id", read.hsds_uuid()),
+    Column("name", read.line(required=True), "title"),
+    Column("alternate_name", read.line(), "alternate_name"),
+    # The schema requires a status; a missing one is taken as active.
+    Column(
+        "status", read.choice(STATUS_FROM_HSDS, ServicePage.Status.ACTIVE), "status"
+    ),
+    Column("alert", read.line(), "status_note"),
+    Column("url", read.url, "website"),
+    Column("email", read.email, "email"),
+    Column("minimum_age", read.age, "minimum_age"),
+    Column("maximum_age", read.age, "maximum_age"),
+    Column("assured_date", read.date, "last_reviewed"),
+    Column("last_modified", read.date_time),
+    # Text that becomes several fields: see _Importer.service_text().
+    Column("description", read.lines),
+    Column("application_process", read.lines),
+    Column("fees_description", read.lines),
+    Column("eligibility_description", read.lines),
+)
+
+ORGANISATION_COLUMNS = (
+    Column("id", read.hsds_uuid()),
+    Column("name", read.line(required=True), "name"),
+    Column("alternate_name", read.line(), "alternate_name"),
+    Column("description", read.text(), "description"),
+    Column("website", read.url, "website"),
+    Column("email", read.email, "email"),
+)
+
+LOCATION_COLUMNS = (
+    Column("id", read.hsds_uuid()),
+    Column("name", read.line(required=True), "name"),
+    Column("location_type", read.choice(LOCATION_TYPES, None)),
+    Column("description", read.text(), "description"),
+    Column("url", read.url, "url"),
+    Column("transportation", read.text(), "transport_notes"),
+    Column("latitude", read.coordinate(90), "latitude"),
+    Column("longitude", read.coordinate(180), "longitude"),
+)
+
+ADDRESS_COLUMNS = (
+    Column("id", read.hsds_uuid(required=False), "address_hsds_id"),
+    Column("address_1", read.line(), "address"),
+    Column("address_2", read.line(), "address_2"),
+    Column("city", read.line(), "city"),
+    Column("region", read.line()),  # our municipality: see _Importer.address()
+    Column("state_province", read.line(), "state_province"),
+    Column("postal_code", read.line(), "postal_code"),
+    Column("country", read.country, "country"),
+    Column(
+        "address_type",
+        read.choice(ADDRESS_TYPES, Location.AddressType.PHYSICAL),
+        "address_type",
+    ),
+)
+
+SCHEDULE_COLUMNS = (
+    Column("id", read.hsds_uuid(required=False), "schedule_hsds_id"),
+    Column("freq", read.choice({"WEEKLY": "WEEKLY"}, "WEEKLY")),
+    Column("byday", read.line(required=True)),
+    Column("opens_at", read.time, "opens"),
+    Column("closes_at", read.time, "closes"),
+    Column("valid_from", read.date, "valid_from"),
+    Column("valid_to", read.date, "valid_to"),
+)
+
+PHONE_COLUMNS = (
+    Column("id", read.hsds_uuid(required=False), "hsds_id"),
+    Column("number", read.line(required=True), "phone"),
+    Column("extension", read.extension, "extension"),
+    Column("description", read.line()),
+)
+
+CONTACT_COLUMNS = (
+    Column("id", read.hsds_uuid(required=False), "hsds_id"),
+    Column("name", read.line()),
+    Column("email", read.email, "email"),
+)
+
+DOCUMENT_COLUMNS = (
+    Column("id", read.hsds_uuid(required=False), "hsds_id"),
+    Column("document", read.text(required=True), "name"),
+    Column("uri", read.url, "url"),
+)
+
+SERVICE_AT_LOCATION_COLUMNS = (
+    Column("id", read.hsds_uuid(required=False), "hsds_id"),
+    Column("description", read.text(), "notes"),
+)
+
+LANGUAGE_COLUMNS = (
+    Column("code", read.line(required=True), "code"),
+    Column("name", read.line(), "name"),
+)
+
+TERM_COLUMNS = (
+    Column("id", read.hsds_uuid()),
+    Column("name", read.line(required=True), "name"),
+    Column("description", read.text(), "description"),
+    Column("code", read.line()),
+)
 
 
 class HSDSImportError(Exception):
-    """A record of the file cannot be imported; nothing of the file was kept."""
-
-
-class FieldError(Exception):
-    def __init__(self, path, message):
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+    """The file cannot be imported; nothing of it was kept. One line a problem."""
 
 
 @dataclass
@@ -93,145 +211,10 @@ class ImportResult:
         return self.created + self.updated + self.unchanged
 
 
-# --- reading values --------------------------------------------------------
-
-
-def _join(path, key):
-    return f"{path}.{key}" if path else key
-
-
-def _object(value, path, required=True):
-    if value is None and not required:
-        return None
-    if not isinstance(value, dict):
-        raise FieldError(path, "must be an object")
-    return value
-
-
-def _list(data, key, path):
-    value = data.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise FieldError(_join(path, key), "must be a list")
-    return value
-
-
-def _text(data, key, path, required=False, max_length=None):
-    value = data.get(key)
-    if value is None or value == "":
-        if required:
-            raise FieldError(_join(path, key), "is required")
-        return ""
-    if not isinstance(value, str):
-        raise FieldError(_join(path, key), "must be a string")
-    value = value.strip()
-    if required and not value:
-        raise FieldError(_join(path, key), "is required")
-    if max_length and len(value) > max_length:
-        raise FieldError(
-            _join(path, key), f"is longer than {max_length} characters ({len(value)})"
-        )
-    return value
-
-
-def _line(data, key, path, required=False, max_length=None):
-    """A one-line text: whitespace collapsed."""
-    value = " ".join(_text(data, key, path, required).split())
-    if max_length and len(value) > max_length:
-        raise FieldError(
-            _join(path, key), f"is longer than {max_length} characters ({len(value)})"
-        )
-    return value
-
-
-def _uuid(data, key, path, required=True):
-    value = data.get(key)
-    if value is None and not required:
-        return None
-    try:
-        return str(uuid.UUID(str(value)))
-    except (TypeError, ValueError, AttributeError):
-        raise FieldError(_join(path, key), f"is not a UUID: {value!r}") from None
-
-
-def _checked(validator, data, key, path, max_length):
-    value = _text(data, key, path, max_length=max_length)
-    if value:
-        try:
-            validator(value)
-        except ValidationError:
-            raise FieldError(_join(path, key), f"is not valid: {value!r}") from None
-    return value
-
-
-def _url(data, key, path):
-    return _checked(URLValidator(), data, key, path, 200)
-
-
-def _email(data, key, path):
-    return _checked(EmailValidator(), data, key, path, 254)
-
-
-def _age(data, key, path):
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise FieldError(_join(path, key), "must be a number")
-    if value != int(value) or not 0 <= value <= 150:
-        raise FieldError(_join(path, key), f"is not an age in years: {value!r}")
-    return int(value)
-
-
-def _coordinate(data, key, path, limit):
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise FieldError(_join(path, key), "must be a number")
-    if not -limit <= value <= limit:
-        raise FieldError(_join(path, key), f"is out of range: {value!r}")
-    return decimal.Decimal(str(value)).quantize(decimal.Decimal("0.000001"))
-
-
-def _time(data, key, path):
-    value = data.get(key)
-    match = _TIME.match(value) if isinstance(value, str) else None
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise FieldError(_join(path, key), f"is not a time HH:MM: {value!r}")
-    return datetime.time(int(match[1]), int(match[2]))
-
-
-def _date(data, key, path):
-    value = data.get(key)
-    if value in (None, ""):
-        return None
-    parsed = parse_date(value) if isinstance(value, str) else None
-    if parsed is None:
-        raise FieldError(_join(path, key), f"is not a date YYYY-MM-DD: {value!r}")
-    return parsed
-
-
-def _datetime(data, key, path):
-    value = data.get(key)
-    if value in (None, ""):
-        return None
-    try:
-        parsed = parse_datetime(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise FieldError(
-            _join(path, key), f"is not a date and time with a time zone: {value!r}"
-        )
-    return parsed
-
-
 def slug_for(name, max_length=80):
-    """A Latin slug for a Greek (or any) name."""
-    text = unicodedata.normalize("NFC", name)
-    return slugify(anyascii(text))[:max_length].strip("-") or "item"
+    """A Latin slug for a Greek (or any) name: ELOT 743, the one
+    transliteration of every slug (core.slugs); "item" when nothing is left."""
+    return slugify(name, max_length=max_length) or "item"
 
 
 def unique_slug(base, taken):
@@ -252,13 +235,13 @@ def is_free(fees):
     return not text or bool(_FREE.search(text))
 
 
-def _split_step(line):
+def _split_step(text):
     """One line of an application process → (title, detail html)."""
-    if len(line) <= STEP_TITLE_LENGTH:
-        return line, ""
-    cut = line.rfind(" ", 0, STEP_TITLE_LENGTH)
+    if len(text) <= STEP_TITLE_LENGTH:
+        return text, ""
+    cut = text.rfind(" ", 0, STEP_TITLE_LENGTH)
     cut = cut if cut > 0 else STEP_TITLE_LENGTH
-    title, rest = line[:cut].rstrip(), line[cut:].strip()
+    title, rest = text[:cut].rstrip(), text[cut:].strip()
     return title, text_to_paragraphs([rest])
 
 
@@ -284,36 +267,75 @@ def _organisation_kind(name):
 
 
 def records_from(data):
-    """The list of service records in a parsed file: a list, or a paged response."""
+    """The service records of a parsed file: one service object, a list of
+    them, or a paged response with ``contents``."""
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         return data["contents"]
+    if isinstance(data, dict) and ("id" in data or "name" in data):
+        return [data]
     if isinstance(data, list):
         return data
     raise HSDSImportError(
-        "The file must hold a JSON list of HSDS services or a paged response "
-        "with 'contents'."
+        "The file must hold an HSDS service, a JSON list of services or a paged "
+        "response with 'contents'."
     )
 
 
+def _record_label(index, record):
+    record_id = record.get("id") if isinstance(record, dict) else None
+    return f"Record {index} (id {record_id})"
+
+
+def _validation_lines(error):
+    """Django's ValidationError as ``field name: message`` parts."""
+    if hasattr(error, "message_dict"):
+        return [
+            f"field {name} {' '.join(messages).rstrip('.')}"
+            for name, messages in error.message_dict.items()
+        ]
+    return [" ".join(error.messages).rstrip(".")]
+
+
 def import_services(data):
-    """Import every service of ``data``; all or nothing. Returns an ImportResult."""
+    """Import every service of ``data``; all or nothing. Returns an ImportResult.
+
+    Raises HSDSImportError listing every refused record, one line each.
+    """
     records = records_from(data)
+    problems = []
     with transaction.atomic():
         importer = _Importer()
         for index, record in enumerate(records):
-            record_id = record.get("id") if isinstance(record, dict) else None
+            label = _record_label(index, record)
+            importer.label = label
             try:
-                importer.service(_object(record, "service"))
+                # A savepoint a record: after a refusal the next records are
+                # still checked, so the partner gets every problem at once.
+                with transaction.atomic():
+                    importer.service(read.obj(record, "service"))
             except FieldError as error:
-                raise HSDSImportError(
-                    f"Record {index} (id {record_id}): field {error.path} "
-                    f"{error.message}. Nothing was imported."
-                ) from error
+                problems.append(f"{label}: field {error.path} {error.message}.")
+                importer.forget()
+            except ValidationError as error:
+                problems.extend(
+                    f"{label}: {line}." for line in _validation_lines(error)
+                )
+                importer.forget()
+        if problems:
+            transaction.set_rollback(True)
+            raise HSDSImportError("\n".join([*problems, "Nothing was imported."]))
         importer.link_category_parents()
     return importer.result
 
 
 def import_file(path):
+    """Import a JSON file, or a tabular data package (a folder or a zip)."""
+    if tabular.is_package(path):
+        try:
+            services = tabular.read_package(path)
+        except tabular.PackageError as error:
+            raise HSDSImportError(str(error)) from error
+        return import_services(services)
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -328,13 +350,52 @@ class _Importer:
     def __init__(self):
         self.locale = default_locale()
         self.result = ImportResult()
+        self.label = ""
+        self.directory = None
+        self.forget()
+
+    def forget(self):
+        """Drop what was looked up or saved: after a refused record it may be
+        rolled back."""
         self.organisations = {}
         self.locations = {}
         self.terms = {}
         self.municipalities = {}
         self.languages = {}
         self.category_parents = {}
+        self.foreign_terms = []
         self.directory = None
+
+    def warn(self, path, message):
+        self.result.warnings.append(f"{self.label}: field {path} {message}.")
+
+    def columns(self, table, data, path, model=None):
+        return read_columns(table, data, path, self.warn, model)
+
+    def _saved(self, model, cache, hsds_id, name, values, **create):
+        """``(object with this HSDS id updated from values, made if new; whether
+        this is its first appearance in the file)``: the caller saves it then.
+
+        Every appearance in a file is checked; the first one is saved.
+        """
+        if hsds_id in cache:
+            return cache[hsds_id], False
+        found = model.objects.filter(locale=self.locale, translation_key=hsds_id)
+        instance = found.first()
+        if instance is None:
+            taken = set(
+                model.objects.filter(locale=self.locale).values_list("slug", flat=True)
+            )
+            instance = model(
+                locale=self.locale,
+                translation_key=hsds_id,
+                slug=unique_slug(slug_for(name), taken),
+                **create,
+            )
+        for key, value in values.items():
+            setattr(instance, key, value)
+        cache[hsds_id] = instance
+        return instance, True
 
     # -- taxonomy and small things
 
@@ -355,73 +416,124 @@ class _Importer:
             self.municipalities[name] = found
         return self.municipalities[name]
 
-    def language(self, data, path):
-        code = _line(data, "code", path, required=True, max_length=12).lower()
-        if code not in self.languages:
-            name = _line(data, "name", path, max_length=80) or code
-            self.languages[code] = Language.objects.get_or_create(
-                code=code, defaults={"name": name, "autonym": name}
-            )[0]
-        return self.languages[code]
+    def service_areas(self, data):
+        areas = []
+        for path, item in items(data, "service_areas", ""):
+            name = read.line(required=True)(item, "name", path)
+            area = self.municipality(fit(Municipality, "name", name, path, self.warn))
+            if area not in areas:
+                areas.append(area)
+        return areas
+
+    def languages_of(self, data, path):
+        languages = []
+        for item_path, item in items(data, "languages", path):
+            values = self.columns(LANGUAGE_COLUMNS, item, item_path, Language)
+            code = values["code"].lower()
+            if code not in self.languages:
+                name = values["name"] or code
+                self.languages[code] = Language.objects.get_or_create(
+                    code=code, defaults={"name": name, "autonym": name}
+                )[0]
+            if self.languages[code] not in languages:
+                languages.append(self.languages[code])
+        return languages
+
+    def terms_of(self, data):
+        """(categories, target groups) of a service's attributes."""
+        categories, target_groups = [], []
+        for path, item in items(data, "attributes", ""):
+            found = self.term(item, path)
+            for term in found if isinstance(found, list) else [found]:
+                if term is None:
+                    continue
+                bucket = categories if isinstance(term, Category) else target_groups
+                if term not in bucket:
+                    bucket.append(term)
+        return categories, target_groups
 
     def term(self, attribute, path):
-        """The Category or TargetGroup of an attribute, or None for other taxonomies."""
+        """The Category or TargetGroup of an attribute; for a term of another
+        taxonomy, the list of ours it is mapped to (see foreign_term)."""
         term = attribute.get("taxonomy_term")
         if term is None:
-            term_id = _uuid(attribute, "taxonomy_term_id", path)
+            term_id = read.hsds_uuid()(attribute, "taxonomy_term_id", path)
             for model in TAXONOMY_MODELS.values():
                 found = model.objects.filter(
                     locale=self.locale, translation_key=term_id
                 ).first()
                 if found:
                     return found
-            self.result.warnings.append(f"{path}: unknown taxonomy term {term_id}")
+            foreign = ForeignTerm.objects.filter(hsds_id=term_id).first()
+            if foreign is not None:
+                self.foreign_terms.append(foreign)
+                return foreign.mapped()
+            self.warn(join(path, "taxonomy_term_id"), f"is an unknown term {term_id}")
             return None
-        path = _join(path, "taxonomy_term")
-        term = _object(term, path)
-        term_id = _uuid(term, "id", path)
-        taxonomy = term.get("taxonomy")
-        if not isinstance(taxonomy, str) or taxonomy not in TAXONOMIES:
-            taxonomy = next(
-                (
-                    name
-                    for name, info in TAXONOMIES.items()
-                    if info["id"] == term.get("taxonomy_id")
-                ),
-                None,
-            )
+        path = join(path, "taxonomy_term")
+        term = read.obj(term, path)
+        taxonomy = self.taxonomy_of(term)
         if taxonomy is None:
-            self.result.warnings.append(
-                f"{path}: taxonomy {term.get('taxonomy')!r} is not one of ours; skipped"
-            )
-            return None
+            return self.foreign_term(term, path)
+        model = TAXONOMY_MODELS[taxonomy]
+        values = self.columns(TERM_COLUMNS, term, path, model)
+        term_id = values.pop("id")
+        code = values.pop("code")
         if term_id in self.terms:
             return self.terms[term_id]
-        model = TAXONOMY_MODELS[taxonomy]
-        name = _line(term, "name", path, required=True, max_length=120)
-        description = _text(term, "description", path)
         found = model.objects.filter(
             locale=self.locale, translation_key=term_id
         ).first()
         if found:
-            found.name, found.description = name, description
+            found.name, found.description = values["name"], values["description"]
             found.save()
         else:
-            code = _line(term, "code", path, max_length=80)
-            slug = slug_for(code or name)
+            slug = slug_for(code or values["name"])
             found = model.objects.filter(locale=self.locale, slug=slug).first()
             if found is None:
                 found = model.objects.create(
-                    locale=self.locale,
-                    translation_key=term_id,
-                    name=name,
-                    slug=slug,
-                    description=description,
+                    locale=self.locale, translation_key=term_id, slug=slug, **values
                 )
         if taxonomy == CATEGORIES and term.get("parent_id"):
-            self.category_parents[found] = _uuid(term, "parent_id", path)
+            self.category_parents[found] = read.hsds_uuid()(term, "parent_id", path)
         self.terms[term_id] = found
         return found
+
+    def taxonomy_of(self, term):
+        """The name of our taxonomy ``term`` belongs to, or None."""
+        taxonomy = term.get("taxonomy")
+        if isinstance(taxonomy, str) and taxonomy in TAXONOMIES:
+            return taxonomy
+        for name, info in TAXONOMIES.items():
+            if info["id"] == term.get("taxonomy_id"):
+                return name
+        return None
+
+    def foreign_term(self, term, path):
+        """A term of another taxonomy: kept as a ForeignTerm (made or brought
+        up to date) with this service, for editors to map to ours; returns the
+        Category and/or TargetGroup it is mapped to (a list, maybe empty)."""
+        values = self.columns(TERM_COLUMNS, term, path, ForeignTerm)
+        detail = term.get("taxonomy_detail")
+        detail = detail if isinstance(detail, dict) else {}
+        taxonomy = term.get("taxonomy") or detail.get("name") or ""
+        foreign, _created = ForeignTerm.objects.update_or_create(
+            hsds_id=values.pop("id"),
+            defaults={
+                **values,
+                "taxonomy": str(taxonomy)[:1000] or "?",
+                "taxonomy_uri": str(detail.get("uri") or "")[:2000],
+            },
+        )
+        self.foreign_terms.append(foreign)
+        mapped = foreign.mapped()
+        if not mapped:
+            self.warn(
+                join(path, "taxonomy"),
+                f"{taxonomy!r} is not one of our taxonomies; the term "
+                f"{foreign.name!r} is kept for an editor to map to ours",
+            )
+        return mapped
 
     def link_category_parents(self):
         categories = TAXONOMY_MODELS[CATEGORIES]
@@ -435,209 +547,147 @@ class _Importer:
 
     # -- organisations and locations
 
-    def organisation(self, data, path):
-        org_id = _uuid(data, "id", path)
-        name = _line(data, "name", path, required=True, max_length=200)
-        values = {
-            "name": name,
-            "alternate_name": _line(data, "alternate_name", path, max_length=200),
-            "description": _text(data, "description", path),
-            "website": _url(data, "website", path),
-            "email": _email(data, "email", path),
-            "phone": self._first_phone(data, path),
-        }
-        # Every appearance is checked; the first one in the file is saved.
-        if org_id in self.organisations:
-            return self.organisations[org_id]
-        org = Organisation.objects.filter(
+    def organisation_of(self, data):
+        if data.get("organization") is not None:
+            return self.organisation(
+                read.obj(data["organization"], "organization"), "organization"
+            )
+        if not data.get("organization_id"):
+            return None
+        org_id = read.hsds_uuid()(data, "organization_id", "")
+        found = Organisation.objects.filter(
             locale=self.locale, translation_key=org_id
         ).first()
-        if org is None:
-            taken = set(
-                Organisation.objects.filter(locale=self.locale).values_list(
-                    "slug", flat=True
-                )
-            )
-            org = Organisation(
-                locale=self.locale,
-                translation_key=org_id,
-                slug=unique_slug(slug_for(name), taken),
-                kind=_organisation_kind(name),
-            )
-        for key, value in values.items():
-            setattr(org, key, value)
-        org.save()
-        self.organisations[org_id] = org
+        if found is None:
+            raise FieldError("organization_id", f"no organisation has id {org_id}")
+        return found
+
+    def organisation(self, data, path):
+        values = self.columns(ORGANISATION_COLUMNS, data, path, Organisation)
+        values["phone"] = self.first_phone(data, path, Organisation)
+        org_id = values.pop("id")
+        org, first = self._saved(
+            Organisation,
+            self.organisations,
+            org_id,
+            values["name"],
+            values,
+            kind=_organisation_kind(values["name"]),
+        )
+        if first:
+            org.save()
         return org
 
-    def _first_phone(self, data, path):
-        for index, phone in enumerate(_list(data, "phones", path)):
-            phone_path = f"{_join(path, 'phones')}[{index}]"
-            return _line(
-                _object(phone, phone_path), "number", phone_path, True, max_length=40
-            )
+    def first_phone(self, data, path, model):
+        for phone_path, phone in items(data, "phones", path):
+            number = read.line(required=True)(phone, "number", phone_path)
+            return fit(model, "phone", number, join(phone_path, "number"), self.warn)
         return ""
 
-    def location(self, data, path):
-        loc_id = _uuid(data, "id", path)
-        name = _line(data, "name", path, required=True, max_length=200)
-        location_type = data.get("location_type")
-        if location_type == "virtual":
-            kind = Location.Kind.VIRTUAL
-        elif location_type in ("physical", "postal"):
-            is_stop = "κινητή μονάδα" in name.lower()
-            kind = Location.Kind.MOBILE_STOP if is_stop else Location.Kind.OFFICE
-        else:
-            raise FieldError(
-                _join(path, "location_type"),
-                f"must be physical, postal or virtual, not {location_type!r}",
-            )
+    def address(self, data, path):
+        """The location fields of its physical address (else its first one)."""
+        addresses = items(data, "addresses", path)
         values = {
-            "name": name,
-            "kind": kind,
-            "description": _text(data, "description", path),
-            "url": _url(data, "url", path),
-            "transport_notes": _text(data, "transportation", path),
-            "latitude": _coordinate(data, "latitude", path, 90),
-            "longitude": _coordinate(data, "longitude", path, 180),
-            "phone": self._first_phone(data, path),
-            "email": "",
-            "address": "",
-            "postal_code": "",
-            "city": "",
-            "municipality": None,
+            column.attribute: "" for column in ADDRESS_COLUMNS if column.attribute
         }
-        for index, contact in enumerate(_list(data, "contacts", path)):
-            contact_path = f"{_join(path, 'contacts')}[{index}]"
-            email = _email(_object(contact, contact_path), "email", contact_path)
-            if email:
-                values["email"] = email
-                break
-        addresses = _list(data, "addresses", path)
-        if addresses:
-            index = next(
-                (
-                    i
-                    for i, address in enumerate(addresses)
-                    if isinstance(address, dict)
-                    and address.get("address_type") == "physical"
-                ),
-                0,
-            )
-            address_path = f"{_join(path, 'addresses')}[{index}]"
-            address = _object(addresses[index], address_path)
-            street = " ".join(
-                part
-                for part in (
-                    _line(address, "address_1", address_path),
-                    _line(address, "address_2", address_path),
-                )
-                if part
-            )
-            if len(street) > 200:
-                raise FieldError(
-                    _join(address_path, "address_1"), "is longer than 200 characters"
-                )
-            region = _line(address, "region", address_path, max_length=120)
-            values.update(
-                address=street,
-                postal_code=_line(address, "postal_code", address_path, max_length=10),
-                city=_line(address, "city", address_path, max_length=100),
-                municipality=self.municipality(region) if region else None,
-            )
+        values.update(
+            address_hsds_id=None,
+            address_type=Location.AddressType.PHYSICAL,
+            municipality=None,
+        )
+        if not addresses:
+            return values
+        physical = [a for a in addresses if a[1].get("address_type") == "physical"]
+        address_path, address = (physical or addresses)[0]
+        values.update(self.columns(ADDRESS_COLUMNS, address, address_path, Location))
+        region = fit(
+            Municipality, "name", values.pop("region"), address_path, self.warn
+        )
+        values["municipality"] = self.municipality(region) if region else None
+        return values
+
+    def accessibility(self, data, path):
         features = {feature: False for feature, _label in ACCESSIBILITY_FEATURES}
         by_description = {label: feature for feature, label in ACCESSIBILITY_FEATURES}
         notes = []
-        for index, item in enumerate(_list(data, "accessibility", path)):
-            item_path = f"{_join(path, 'accessibility')}[{index}]"
-            description = _line(_object(item, item_path), "description", item_path)
+        for item_path, item in items(data, "accessibility", path):
+            description = read.line()(item, "description", item_path)
             if description in by_description:
                 features[by_description[description]] = True
             elif description:
                 notes.append(description)
-        values.update(features, accessibility_notes="\n".join(notes))
-        languages = [
-            self.language(
-                _object(item, f"{path}.languages[{i}]"), f"{path}.languages[{i}]"
-            )
-            for i, item in enumerate(_list(data, "languages", path))
-        ]
-        hours = self.opening_hours(data, path)
-        # Every appearance is checked; the first one in the file is saved.
-        if loc_id in self.locations:
-            return self.locations[loc_id]
+        return {**features, "accessibility_notes": "\n".join(notes)}
 
-        loc = Location.objects.filter(
-            locale=self.locale, translation_key=loc_id
-        ).first()
-        if loc is None:
-            taken = set(
-                Location.objects.filter(locale=self.locale).values_list(
-                    "slug", flat=True
-                )
+    def location(self, data, path):
+        values = self.columns(LOCATION_COLUMNS, data, path, Location)
+        loc_id = values.pop("id")
+        location_type = values.pop("location_type")
+        if location_type is None:
+            raise FieldError(
+                join(path, "location_type"), "must be physical, postal or virtual"
             )
-            loc = Location(
-                locale=self.locale,
-                translation_key=loc_id,
-                slug=unique_slug(slug_for(name), taken),
-            )
-        for key, value in values.items():
-            setattr(loc, key, value)
-        loc.languages.set(languages)
-        loc.save()
-        existing = [
-            (h.weekday, h.opens, h.closes, h.valid_from, h.valid_to)
-            for h in loc.opening_hours.order_by("sort_order", "pk")
-        ]
-        wanted = [
-            (h.weekday, h.opens, h.closes, h.valid_from, h.valid_to) for h in hours
-        ]
-        if existing != wanted:
+        if location_type == "virtual":
+            values["kind"] = Location.Kind.VIRTUAL
+        elif "κινητή μονάδα" in values["name"].lower():
+            values["kind"] = Location.Kind.MOBILE_STOP
+        else:
+            values["kind"] = Location.Kind.OFFICE
+        values["phone"] = self.first_phone(data, path, Location)
+        values["email"] = ""
+        for contact_path, contact in items(data, "contacts", path):
+            values["email"] = read.email(contact, "email", contact_path)
+            if values["email"]:
+                break
+        values.update(self.address(data, path))
+        values.update(self.accessibility(data, path))
+        languages = self.languages_of(data, path)
+        hours = self.opening_hours(data, path)
+        loc, first = self._saved(
+            Location, self.locations, loc_id, values["name"], values
+        )
+        if first:
+            loc.languages.set(languages)
+            loc.save()
+            self.save_hours(loc, hours)
+        return loc
+
+    def save_hours(self, loc, hours):
+        def shape(rows):
+            return [
+                (h.weekday, h.opens, h.closes, h.valid_from, h.valid_to)
+                + (str(h.schedule_hsds_id or ""),)
+                for h in rows
+            ]
+
+        if shape(loc.opening_hours.order_by("sort_order", "pk")) != shape(hours):
             OpeningHours.objects.filter(location=loc).delete()
             for order, row in enumerate(hours):
                 row.location, row.sort_order = loc, order
             OpeningHours.objects.bulk_create(hours)
-        self.locations[loc_id] = loc
-        return loc
 
     def opening_hours(self, data, path):
         hours = []
-        for index, schedule in enumerate(_list(data, "schedules", path)):
-            item_path = f"{_join(path, 'schedules')}[{index}]"
-            schedule = _object(schedule, item_path)
-            freq = schedule.get("freq") or "WEEKLY"
-            if freq != "WEEKLY":
+        for item_path, schedule in items(data, "schedules", path):
+            values = self.columns(SCHEDULE_COLUMNS, schedule, item_path, OpeningHours)
+            if values["opens"] == values["closes"]:
                 raise FieldError(
-                    _join(item_path, "freq"), f"only WEEKLY is supported, not {freq!r}"
+                    join(item_path, "closes_at"), "is the same as opens_at"
                 )
-            days = _line(schedule, "byday", item_path, required=True)
-            opens = _time(schedule, "opens_at", item_path)
-            closes = _time(schedule, "closes_at", item_path)
-            if opens == closes:
-                raise FieldError(
-                    _join(item_path, "closes_at"), "is the same as opens_at"
-                )
-            valid_from = _date(schedule, "valid_from", item_path)
-            valid_to = _date(schedule, "valid_to", item_path)
-            if valid_from and valid_to and valid_to < valid_from:
-                raise FieldError(
-                    _join(item_path, "valid_to"), "comes before valid_from"
-                )
+            if (
+                values["valid_from"]
+                and values["valid_to"]
+                and values["valid_to"] < values["valid_from"]
+            ):
+                raise FieldError(join(item_path, "valid_to"), "comes before valid_from")
+            values.pop("freq")
+            days = values.pop("byday")
             for day in days.split(","):
                 day = day.strip().upper()
                 if day not in BYDAY:
                     raise FieldError(
-                        _join(item_path, "byday"), f"{day!r} is not a day (MO…SU)"
+                        join(item_path, "byday"), f"{day!r} is not a day (MO…SU)"
                     )
-                hours.append(
-                    OpeningHours(
-                        weekday=BYDAY.index(day),
-                        opens=opens,
-                        closes=closes,
-                        valid_from=valid_from,
-                        valid_to=valid_to,
-                    )
-                )
+                hours.append(OpeningHours(weekday=BYDAY.index(day), **values))
         hours.sort(key=lambda h: (h.weekday, h.opens, h.closes))
         return hours
 
@@ -663,23 +713,23 @@ class _Importer:
             self.directory.save_revision().publish()
         return self.directory
 
-    def service(self, data):
-        service_id = _uuid(data, "id", "")
-        name = _line(data, "name", "", required=True, max_length=255)
-        description = normalise_lines(_text(data, "description", ""))
-        status = data.get("status") or "active"
-        if not isinstance(status, str) or status not in STATUS_FROM_HSDS:
-            raise FieldError("status", f"is not an HSDS status: {status!r}")
-        minimum_age = _age(data, "minimum_age", "")
-        maximum_age = _age(data, "maximum_age", "")
-        if None not in (minimum_age, maximum_age) and maximum_age < minimum_age:
-            raise FieldError("maximum_age", "is lower than minimum_age")
-        fees = "\n".join(normalise_lines(_text(data, "fees_description", "")))
+    def service_text(self, service_id, values):
+        """The page fields made from HSDS free text (description, application
+        process, fees, eligibility); a missing description leaves the summary
+        empty, as an editor may. The key-fact lines of an export are read back
+        into their fields (directory.hsds.key_facts); a fact a file does not
+        give is emptied."""
+        description, facts = key_facts.parse_lines(values.pop("description"))
+        eligibility, limits = key_facts.parse_lines(
+            values.pop("eligibility_description")
+        )
+        facts.update(limits)
+        for name in KEY_FACT_FIELDS:
+            value = facts.get(name, ServicePage._meta.get_field(name).get_default())
+            values[name] = fit(ServicePage, name, value, "description", self.warn)
         steps = []
-        for index, line in enumerate(
-            normalise_lines(_text(data, "application_process", ""))
-        ):
-            title, detail = _split_step(line)
+        for index, text in enumerate(values.pop("application_process")):
+            title, detail = _split_step(text)
             steps.append(
                 {
                     "type": "step",
@@ -687,144 +737,155 @@ class _Importer:
                     "id": nested_id(service_id, "step", index),
                 }
             )
-        values = {
-            "title": name,
-            "draft_title": name,
-            "alternate_name": _line(data, "alternate_name", "", max_length=200),
-            "summary": Truncator(" ".join(description)).chars(SUMMARY_LENGTH),
-            "description": [
+        fees = "\n".join(values.pop("fees_description"))
+        values.update(
+            summary=Truncator(" ".join(description)).chars(SUMMARY_LENGTH),
+            description=[
                 {
                     "type": "paragraph",
-                    "value": text_to_paragraphs([line]),
+                    "value": text_to_paragraphs([text]),
                     "id": nested_id(service_id, "paragraph", index),
                 }
-                for index, line in enumerate(description)
+                for index, text in enumerate(description)
             ],
-            "status": STATUS_FROM_HSDS[status],
-            "status_note": _line(data, "alert", "", max_length=300),
-            "website": _url(data, "url", ""),
-            "email": _email(data, "email", ""),
-            "eligibility": text_to_paragraphs(
-                normalise_lines(_text(data, "eligibility_description", ""))
-            ),
-            "minimum_age": minimum_age,
-            "maximum_age": maximum_age,
-            "application_steps": steps,
-            "fees": fees,
-            "is_free": is_free(fees),
-            "last_reviewed": _date(data, "assured_date", ""),
-        }
-        last_modified = _datetime(data, "last_modified", "")
+            application_steps=steps,
+            fees=fees,
+            is_free=is_free(fees),
+            eligibility=text_to_paragraphs(eligibility),
+        )
 
-        organisation = None
-        if data.get("organization") is not None:
-            organisation = self.organisation(
-                _object(data["organization"], "organization"), "organization"
+    def application_window(self, data, values):
+        """applications_open/close from the service-level schedule that gives
+        the application window: ours (described as such) or any schedule with
+        dates only, no days or times."""
+        values["applications_open"] = values["applications_close"] = None
+        for path, schedule in items(data, "schedules", ""):
+            ours = schedule.get("description") == key_facts.WINDOW_DESCRIPTION
+            dates_only = not any(
+                schedule.get(key) for key in ("byday", "opens_at", "closes_at")
             )
-        elif data.get("organization_id"):
-            org_id = _uuid(data, "organization_id", "")
-            organisation = Organisation.objects.filter(
-                locale=self.locale, translation_key=org_id
-            ).first()
-            if organisation is None:
-                raise FieldError("organization_id", f"no organisation has id {org_id}")
-        values["organisation"] = organisation
+            if not (ours or dates_only):
+                continue
+            opens = read.date(schedule, "valid_from", path, self.warn)
+            closes = read.date(schedule, "valid_to", path, self.warn)
+            if opens and closes and closes < opens:
+                raise FieldError(join(path, "valid_to"), "comes before valid_from")
+            if opens or closes:
+                values["applications_open"] = opens
+                values["applications_close"] = closes
+                return
 
+    def service_locations(self, data):
         links = []
-        for index, item in enumerate(_list(data, "service_at_locations", "")):
-            item_path = f"service_at_locations[{index}]"
-            item = _object(item, item_path)
+        for order, (path, item) in enumerate(items(data, "service_at_locations", "")):
+            values = self.columns(
+                SERVICE_AT_LOCATION_COLUMNS, item, path, ServiceAtLocation
+            )
+            location_path = join(path, "location")
             location = self.location(
-                _object(item.get("location"), _join(item_path, "location")),
-                _join(item_path, "location"),
+                read.obj(item.get("location"), location_path), location_path
             )
             links.append(
-                ServiceAtLocation(
-                    location=location,
-                    notes=_line(item, "description", item_path, max_length=300),
-                    sort_order=index,
-                )
+                ServiceAtLocation(location=location, sort_order=order, **values)
             )
-        documents = []
-        for index, item in enumerate(_list(data, "required_documents", "")):
-            item_path = f"required_documents[{index}]"
-            item = _object(item, item_path)
-            documents.append(
-                RequiredDocument(
-                    name=_line(item, "document", item_path, True, max_length=250),
-                    url=_url(item, "uri", item_path),
-                    sort_order=index,
-                )
+        return links
+
+    def documents(self, data):
+        return [
+            RequiredDocument(
+                sort_order=order,
+                **self.columns(DOCUMENT_COLUMNS, item, path, RequiredDocument),
             )
+            for order, (path, item) in enumerate(items(data, "required_documents", ""))
+        ]
+
+    def contacts(self, data):
+        """A service's phones and contacts (people or offices), in that order."""
         contacts = []
-        for index, item in enumerate(_list(data, "phones", "")):
-            item_path = f"phones[{index}]"
-            item = _object(item, item_path)
-            number = _line(item, "number", item_path, True, max_length=40)
+        for path, item in items(data, "phones", ""):
+            values = self.columns(PHONE_COLUMNS, item, path, ServiceContact)
+            description = values.pop("description")
             contacts.append(
                 ServiceContact(
-                    name=_line(item, "description", item_path, max_length=150)
-                    or number,
-                    phone=number,
+                    kind=ServiceContact.Kind.PHONE,
+                    name=description or values["phone"],
+                    **values,
                 )
             )
-        for index, item in enumerate(_list(data, "contacts", "")):
-            item_path = f"contacts[{index}]"
-            item = _object(item, item_path)
-            email = _email(item, "email", item_path)
-            phone = self._first_phone(item, item_path)
-            name = _line(item, "name", item_path, max_length=150) or email or phone
-            name = name[:150]
-            if name:
-                contacts.append(ServiceContact(name=name, phone=phone, email=email))
+        for path, item in items(data, "contacts", ""):
+            values = self.columns(CONTACT_COLUMNS, item, path, ServiceContact)
+            values["phone"], values["extension"], values["phone_hsds_id"] = (
+                "",
+                None,
+                None,
+            )
+            for phone_path, phone in items(item, "phones", path)[:1]:
+                phone_values = self.columns(
+                    PHONE_COLUMNS, phone, phone_path, ServiceContact
+                )
+                values.update(
+                    phone=phone_values["phone"],
+                    extension=phone_values["extension"],
+                    phone_hsds_id=phone_values["hsds_id"],
+                )
+            # The contact's own name, never the service's: it is not a title.
+            contact_name = values.pop("name") or values["email"] or values["phone"]
+            if contact_name:
+                contacts.append(
+                    ServiceContact(
+                        kind=ServiceContact.Kind.CONTACT, name=contact_name, **values
+                    )
+                )
         for order, contact in enumerate(contacts):
             contact.sort_order = order
+        return contacts
 
-        categories, target_groups = [], []
-        for index, item in enumerate(_list(data, "attributes", "")):
-            item_path = f"attributes[{index}]"
-            term = self.term(_object(item, item_path), item_path)
-            if term is None:
-                continue
-            bucket = categories if isinstance(term, Category) else target_groups
-            if term not in bucket:
-                bucket.append(term)
-        languages = []
-        for index, item in enumerate(_list(data, "languages", "")):
-            item_path = f"languages[{index}]"
-            language = self.language(_object(item, item_path), item_path)
-            if language not in languages:
-                languages.append(language)
-        areas = []
-        for index, item in enumerate(_list(data, "service_areas", "")):
-            item_path = f"service_areas[{index}]"
-            area_name = _line(_object(item, item_path), "name", item_path, True, 120)
-            area = self.municipality(area_name)
-            if area not in areas:
-                areas.append(area)
-
+    def service(self, data):
+        values = self.columns(SERVICE_COLUMNS, data, "", ServicePage)
+        service_id = values.pop("id")
+        last_modified = values.pop("last_modified")
+        if None not in (values["minimum_age"], values["maximum_age"]) and (
+            values["maximum_age"] < values["minimum_age"]
+        ):
+            raise FieldError("maximum_age", "is lower than minimum_age")
+        self.service_text(service_id, values)
+        self.application_window(data, values)
+        values["draft_title"] = values["title"]
+        values["organisation"] = self.organisation_of(data)
+        self.foreign_terms = []
+        categories, target_groups = self.terms_of(data)
+        foreign_terms = self.foreign_terms
+        relations = {
+            "categories": categories,
+            "target_groups": target_groups,
+            "languages": self.languages_of(data, ""),
+            "service_areas": self.service_areas(data),
+            "service_locations": self.service_locations(data),
+            "required_documents": self.documents(data),
+            "contacts": self.contacts(data),
+        }
         page = ServicePage.objects.filter(
             locale=self.locale, translation_key=service_id
         ).first()
         before = _snapshot(page) if page else None
         if page is None:
-            directory = self.directory_page()
-            taken = set(Page.objects.child_of(directory).values_list("slug", flat=True))
+            taken = set(
+                Page.objects.child_of(self.directory_page()).values_list(
+                    "slug", flat=True
+                )
+            )
             page = ServicePage(
                 locale=self.locale,
                 translation_key=service_id,
-                slug=unique_slug(slug_for(name), taken),
+                slug=unique_slug(slug_for(values["title"]), taken),
             )
-        for key, value in values.items():
+        for key, value in {**values, **relations}.items():
             setattr(page, key, value)
-        page.categories = categories
-        page.target_groups = target_groups
-        page.languages = languages
-        page.service_areas = areas
-        page.service_locations = links
-        page.required_documents = documents
-        page.contacts = contacts
+        page = self.publish(page, before, last_modified)
+        page.foreign_terms.set(foreign_terms)
+        return page
 
+    def publish(self, page, before, last_modified):
         if before is not None:
             if before == _snapshot(page) and page.live:
                 self.result.unchanged += 1
@@ -839,6 +900,10 @@ class _Importer:
                 last_published_at=last_modified
             )
         return page
+
+
+def _same_text(value):
+    return f"{value:.2f}" if isinstance(value, Decimal) else str(value)
 
 
 def _snapshot(page):
@@ -860,6 +925,10 @@ def _snapshot(page):
                 page.maximum_age,
                 page.fees,
                 page.is_free,
+                # 70 and 70.00 are the same amount, read back or not.
+                *(_same_text(getattr(page, name)) for name in KEY_FACT_FIELDS),
+                str(page.applications_open),
+                str(page.applications_close),
                 str(page.last_reviewed),
                 page.organisation_id,
             ],
@@ -870,12 +939,18 @@ def _snapshot(page):
             "languages": sorted(lang.pk for lang in page.languages.all()),
             "areas": sorted(a.pk for a in page.service_areas.all()),
             "locations": [
-                (link.location_id, link.notes) for link in page.service_locations.all()
+                (link.location_id, link.notes, link.hsds_id)
+                for link in page.service_locations.all()
             ],
             "documents": [
-                (doc.name, doc.note, doc.url) for doc in page.required_documents.all()
+                (doc.name, doc.note, doc.url, doc.hsds_id)
+                for doc in page.required_documents.all()
             ],
-            "contacts": [(c.name, c.phone, c.email) for c in page.contacts.all()],
+            "contacts": [
+                (c.kind, c.name, c.phone, c.extension, c.email, c.hsds_id)
+                + (c.phone_hsds_id,)
+                for c in page.contacts.all()
+            ],
         },
         default=str,
         sort_keys=True,  # PostgreSQL jsonb does not keep the keys in order

@@ -18,11 +18,14 @@ from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
+from core import privacy
+from directory.hsds import key_facts
 from directory.models import (
     Category,
     Location,
     OpeningHours,
     ServiceAtLocation,
+    ServiceContact,
     ServicePage,
     TargetGroup,
 )
@@ -50,10 +53,6 @@ TAXONOMIES = {
 }
 TAXONOMY_MODELS = {CATEGORIES: Category, TARGET_GROUPS: TargetGroup}
 
-#: Our model has no state/province or country: every location is in Messinia.
-STATE_PROVINCE = "Μεσσηνία"
-COUNTRY = "GR"
-
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 STATUS_TO_HSDS = {
@@ -76,6 +75,11 @@ FREE_TEXT = "Δωρεάν"
 def nested_id(parent_id, kind, key):
     """A stable UUID for a nested object that has no model (and no id) of its own."""
     return str(uuid.uuid5(NAMESPACE, f"{parent_id}:{kind}:{key}"))
+
+
+def kept_id(stored, parent_id, kind, key):
+    """The id a nested object came with from an imported file, else a derived one."""
+    return str(stored) if stored else nested_id(parent_id, kind, key)
 
 
 def hsds_id(obj):
@@ -165,14 +169,20 @@ def _schedules(location_id, hours):
     """Opening hours grouped into weekly schedules with the same times."""
     groups = {}
     for row in sorted(hours, key=lambda h: (h.weekday, h.opens, h.closes)):
-        key = (row.opens, row.closes, row.valid_from, row.valid_to)
+        key = (
+            row.opens,
+            row.closes,
+            row.valid_from,
+            row.valid_to,
+            row.schedule_hsds_id,
+        )
         groups.setdefault(key, []).append(row.weekday)
     schedules = []
-    for (opens, closes, valid_from, valid_to), days in groups.items():
+    for (opens, closes, valid_from, valid_to, stored_id), days in groups.items():
         byday = ",".join(BYDAY[day] for day in sorted(set(days)))
         key = f"{byday}|{opens:%H:%M}|{closes:%H:%M}|{valid_from}|{valid_to}"
         data = {
-            "id": nested_id(location_id, "schedule", key),
+            "id": kept_id(stored_id, location_id, "schedule", key),
             "freq": "WEEKLY",
             "byday": byday,
             "opens_at": f"{opens:%H:%M}",
@@ -218,17 +228,19 @@ def location(loc):
     addresses = []
     if loc.address or loc.city or loc.postal_code or loc.municipality_id:
         address = {
-            "id": nested_id(loc_id, "address", 0),
+            "id": kept_id(loc.address_hsds_id, loc_id, "address", 0),
             "address_1": loc.address,
-            "city": loc.city,
         }
+        _put(address, "address_2", loc.address_2)
+        address["city"] = loc.city
         if loc.municipality_id:
             address["region"] = loc.municipality.name
+        # Required by the schema, so sent even when empty.
         address.update(
-            state_province=STATE_PROVINCE,
+            state_province=loc.state_province,
             postal_code=loc.postal_code,
-            country=COUNTRY,
-            address_type="physical",
+            country=loc.country,
+            address_type=loc.address_type,
         )
         addresses.append(address)
     data["addresses"] = addresses
@@ -250,9 +262,16 @@ def location(loc):
     return data
 
 
-def service_at_location(service_id, link, with_location=True):
+def service_at_location_id(link, service_id=None):
+    """The id of a service at a location: the one it was imported with, else
+    derived from its service's and location's ids (stable across exports)."""
+    service_id = service_id or hsds_id(link.service)
     location_id = hsds_id(link.location)
-    data = {"id": nested_id(service_id, "service_at_location", location_id)}
+    return kept_id(link.hsds_id, service_id, "service_at_location", location_id)
+
+
+def service_at_location(service_id, link, with_location=True):
+    data = {"id": service_at_location_id(link, service_id)}
     _put(data, "description", link.notes)
     if with_location:
         data["location"] = location(link.location)
@@ -264,7 +283,7 @@ def service_at_location_summary(link):
     service_id = hsds_id(link.service)
     location_id = hsds_id(link.location)
     data = {
-        "id": nested_id(service_id, "service_at_location", location_id),
+        "id": service_at_location_id(link, service_id),
         "service_id": service_id,
         "location_id": location_id,
     }
@@ -293,8 +312,13 @@ def _service_core(page):
         data["organization_id"] = hsds_id(page.organisation)
     data["name"] = page.title
     _put(data, "alternate_name", page.alternate_name)
-    data["description"] = stream_text(page.description) or "\n".join(
+    description = stream_text(page.description) or "\n".join(
         normalise_lines(page.summary)
+    )
+    # The key facts have no HSDS field of their own: labelled lines that the
+    # importer reads back (directory.hsds.key_facts).
+    data["description"] = "\n".join(
+        [line for line in [description] if line] + key_facts.description_lines(page)
     )
     _put(data, "url", page.website)
     _put(data, "email", page.email)
@@ -306,7 +330,14 @@ def _service_core(page):
     )
     fees = "\n".join(normalise_lines(page.fees))
     _put(data, "fees_description", fees or (FREE_TEXT if page.is_free else ""))
-    _put(data, "eligibility_description", html_to_text(page.eligibility))
+    eligibility = html_to_text(page.eligibility)
+    _put(
+        data,
+        "eligibility_description",
+        "\n".join(
+            [line for line in [eligibility] if line] + key_facts.eligibility_lines(page)
+        ),
+    )
     if page.minimum_age is not None:
         data["minimum_age"] = page.minimum_age
     if page.maximum_age is not None:
@@ -333,6 +364,13 @@ def service(page):
     service_id = data["id"]
     if page.organisation_id:
         data["organization"] = organisation(page.organisation)
+    _put(
+        data,
+        "schedules",
+        key_facts.window_schedules(
+            page, nested_id(service_id, "schedule", "application_window")
+        ),
+    )
     data["service_at_locations"] = [
         service_at_location(service_id, link) for link in page.service_locations.all()
     ]
@@ -348,10 +386,9 @@ def service(page):
         }
         for lang in sorted(page.languages.all(), key=lambda lang: lang.code)
     ]
-    # A contact with only a phone number is an HSDS phone; any other, a contact.
     contacts = list(page.contacts.all())
-    phones = [c for c in contacts if c.phone and not c.email]
-    others = [c for c in contacts if not (c.phone and not c.email)]
+    phones = [c for c in contacts if _is_phone(c)]
+    others = [c for c in contacts if not _is_phone(c)]
     data["phones"] = [
         _phone(service_id, index, contact) for index, contact in enumerate(phones)
     ]
@@ -386,9 +423,17 @@ def service(page):
     return data
 
 
+def _is_phone(contact):
+    """An HSDS phone, or a contact? Imported ones say; for one an editor added
+    without saying, only a phone number makes a phone."""
+    if contact.kind:
+        return contact.kind == ServiceContact.Kind.PHONE
+    return bool(contact.phone and not contact.email)
+
+
 def _required_document(service_id, index, document):
     data = {
-        "id": nested_id(service_id, "required_document", index),
+        "id": kept_id(document.hsds_id, service_id, "required_document", index),
         "document": document.name,
     }
     _put(data, "uri", document.url)
@@ -396,20 +441,29 @@ def _required_document(service_id, index, document):
 
 
 def _phone(service_id, index, contact):
-    data = {"id": nested_id(service_id, "phone", index), "number": contact.phone}
+    data = {
+        "id": kept_id(contact.hsds_id, service_id, "phone", index),
+        "number": contact.phone,
+    }
+    if contact.extension is not None:
+        data["extension"] = contact.extension
     if contact.name and contact.name != contact.phone:
         data["description"] = contact.name
     return data
 
 
 def _contact(service_id, index, contact):
-    contact_id = nested_id(service_id, "contact", index)
+    contact_id = kept_id(contact.hsds_id, service_id, "contact", index)
     data = {"id": contact_id, "name": contact.name}
     _put(data, "email", contact.email)
     if contact.phone:
-        data["phones"] = [
-            {"id": nested_id(contact_id, "phone", 0), "number": contact.phone}
-        ]
+        phone = {
+            "id": kept_id(contact.phone_hsds_id, contact_id, "phone", 0),
+            "number": contact.phone,
+        }
+        if contact.extension is not None:
+            phone["extension"] = contact.extension
+        data["phones"] = [phone]
     return data
 
 
@@ -432,7 +486,7 @@ def services_queryset(full=True):
     """Live, public, default-locale service pages with their relations prefetched."""
     queryset = (
         ServicePage.objects.live()
-        .public()
+        .filter(privacy.public_q())
         .filter(locale=default_locale())
         .select_related("organisation")
         .order_by("title", "pk")

@@ -8,17 +8,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from core.weekdays import Weekday
 from directory.models.taxonomy import Language, Municipality
-
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
 
 
 class Location(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -29,15 +20,45 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
         MOBILE_STOP = "mobile_stop", _("Mobile Unit stop")
         VIRTUAL = "virtual", _("Online or by phone")
 
-    name = models.CharField(_("name"), max_length=200)
+    class AddressType(models.TextChoices):
+        PHYSICAL = "physical", _("Where people go")
+        POSTAL = "postal", _("For letters")
+        VIRTUAL = "virtual", _("Online")
+
+    name = models.CharField(_("name"), max_length=1000)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.OFFICE
     )
     description = models.TextField(_("description"), blank=True)
-    address = models.CharField(_("street address"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
-    city = models.CharField(_("town or village"), max_length=100, blank=True)
+    address = models.CharField(_("street address"), max_length=1000, blank=True)
+    address_2 = models.CharField(_("address, second line"), max_length=1000, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    city = models.CharField(_("town or village"), max_length=1000, blank=True)
+    state_province = models.CharField(
+        _("regional unit or state"), max_length=1000, blank=True
+    )
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("Two letters: GR, CY…")
+    )
+    address_type = models.CharField(
+        _("kind of address"),
+        max_length=20,
+        choices=AddressType.choices,
+        default=AddressType.PHYSICAL,
+    )
+    #: The HSDS id of the address, kept from an imported file (else derived).
+    address_hsds_id = models.UUIDField(null=True, blank=True, editable=False)
+    locative = models.CharField(
+        _("“in” form of the place"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "How a sentence says “in” this place, with the article Greek needs: "
+            "“στην Καρδαμύλη”, “στον Μελιγαλά”, “στα Φιλιατρά” "
+            "(in English “in Kardamyli”). Used for the Mobile Unit's visits."
+        ),
+    )
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),
@@ -52,8 +73,8 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    url = models.URLField(_("web address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    url = models.URLField(_("web address"), max_length=2000, blank=True)
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     step_free_access = models.BooleanField(_("step-free entrance"), default=False)
     accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
@@ -74,7 +95,11 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("address"),
+                FieldPanel("address_2"),
                 FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("state_province"), FieldPanel("country")]),
+                FieldPanel("address_type"),
+                FieldPanel("locative"),
                 FieldPanel("municipality"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("url"),
@@ -134,6 +159,12 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
         ]
         return [label for present, label in labels if present]
 
+    @property
+    def village(self):
+        """The short name of the town or village a place is named for
+        ("Καρδαμύλη" for "Κινητή Μονάδα – Καρδαμύλη"), else its name."""
+        return self.city if self.city and self.city in self.name else self.name
+
     def one_line_address(self):
         return ", ".join(
             part for part in (self.address, self.postal_code, self.city) if part
@@ -146,13 +177,15 @@ class OpeningHours(Orderable):
     location = ParentalKey(
         Location, on_delete=models.CASCADE, related_name="opening_hours"
     )
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAYS)
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(
         _("closes"), help_text=_("A time before the opening means the next day.")
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    #: The HSDS id of the schedule this row came from (one schedule, several days).
+    schedule_hsds_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [
         FieldRowPanel(
@@ -189,7 +222,19 @@ class ClosureQuerySet(models.QuerySet):
 
 
 class Closure(models.Model):
-    """Days a location is closed; without a location, a holiday for all of them."""
+    """Days that differ from the usual week: a place (or every place) closed or
+    open shorter hours, an extra public holiday (a moved Labour Day), or a
+    national holiday that is a working day after all.
+
+    The national holidays themselves are not typed in: directory.calendar
+    knows them. That module is where every app asks about a day.
+    """
+
+    class Kind(models.TextChoices):
+        CLOSED = "closed", _("Closed all day")
+        SHORTENED = "shortened", _("Open shorter hours")
+        HOLIDAY = "holiday", _("Extra public holiday (e.g. a moved holiday)")
+        WORKING_DAY = "working_day", _("Not a holiday after all (a holiday moved away)")
 
     location = models.ForeignKey(
         Location,
@@ -198,17 +243,34 @@ class Closure(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="closures",
-        help_text=_("Leave empty for a public holiday that closes every location."),
+        help_text=_("Leave empty for every place (the Mobile Unit's visits included)."),
+    )
+    kind = models.CharField(
+        _("what happens"), max_length=20, choices=Kind.choices, default=Kind.CLOSED
     )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
+    opens = models.TimeField(
+        _("opens at"),
+        null=True,
+        blank=True,
+        help_text=_("For shorter hours: empty for the usual opening time."),
+    )
+    closes = models.TimeField(
+        _("closes at"),
+        null=True,
+        blank=True,
+        help_text=_("For shorter hours, e.g. 12:00 on Christmas Eve."),
+    )
     reason = models.CharField(_("reason"), max_length=200)
 
     objects = ClosureQuerySet.as_manager()
 
     panels = [
+        FieldPanel("kind"),
         FieldPanel("location"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
         FieldPanel("reason"),
     ]
 
@@ -224,3 +286,26 @@ class Closure(models.Model):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end must come after the start.")})
+        national = (self.Kind.HOLIDAY, self.Kind.WORKING_DAY)
+        if self.kind in national and self.location_id is not None:
+            raise ValidationError(
+                {"location": _("A public holiday concerns every place: leave empty.")}
+            )
+        if self.kind == self.Kind.SHORTENED:
+            if self.closes is None and self.opens is None:
+                raise ValidationError(
+                    {"closes": _("Give the shorter hours: when it opens or closes.")}
+                )
+            if self.opens and self.closes and self.closes <= self.opens:
+                raise ValidationError(
+                    {"closes": _("The closing time must come after the opening.")}
+                )
+        elif self.opens is not None or self.closes is not None:
+            raise ValidationError(
+                {"opens": _("Times are only for a day with shorter hours.")}
+            )
+
+    @property
+    def is_all_day(self):
+        """Whether nothing opens on the days (a closure or a holiday)."""
+        return self.kind in (self.Kind.CLOSED, self.Kind.HOLIDAY)

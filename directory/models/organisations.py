@@ -16,16 +16,16 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         NGO = "ngo", _("Non-governmental organisation")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=200)
-    alternate_name = models.CharField(_("alternate name"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=1000)
+    alternate_name = models.CharField(_("alternate name"), max_length=1000, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER
     )
     description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), max_length=2000, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),

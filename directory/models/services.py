@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -10,19 +12,22 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import privacy
+from core.blocks import BaseStreamBlock
+from core.forms import LocaleChoicesPageForm
+from core.mixins import PageMetadataMixin, RoutedPageMixin
+from directory import views
 from directory.models.locations import Location
 from directory.models.organisations import Organisation
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
-from portal.blocks import BaseStreamBlock
-from portal.mixins import PageMetadataMixin
 
 
-class DirectoryPage(RoutablePageMixin, PageMetadataMixin, Page):
+class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
     """The directory of programmes and services: search and facets, and a page
     for each organisation and location listing what is offered there."""
 
@@ -42,28 +47,30 @@ class DirectoryPage(RoutablePageMixin, PageMetadataMixin, Page):
     def __str__(self):
         return self.title
 
+    def listed_services(self):
+        """The services this directory lists: live, public (a restriction on
+        a service or on its translation counts, core.privacy), not withdrawn."""
+        return privacy.public(
+            ServicePage.objects.child_of(self)
+            .live()
+            .exclude(status=ServicePage.Status.INACTIVE)
+        )
+
+    # Each route hands over to directory.views, where the work is done.
     @path("")
     def index_route(self, request):
-        from directory import views
-
         return views.directory(request, self)
 
     @path("protaseis/", name="suggest")
     def suggest_route(self, request):
-        from directory import views
-
         return views.suggest(request, self)
 
     @path("foreis/<slug:slug>/", name="organisation")
     def organisation_route(self, request, slug):
-        from directory import views
-
         return views.organisation(request, self, slug)
 
     @path("topothesies/<slug:slug>/", name="location")
     def location_route(self, request, slug):
-        from directory import views
-
         return views.location(request, self, slug)
 
 
@@ -78,8 +85,26 @@ class ApplicationStepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
+class BenefitFrequency(models.TextChoices):
+    ONCE = "once", _("once")
+    MONTHLY = "monthly", _("a month")
+    BIMONTHLY = "bimonthly", _("every two months")
+    YEARLY = "yearly", _("a year")
+
+
+class ApplicationWindow(models.TextChoices):
+    """Where today falls against a service's application dates."""
+
+    NOT_YET = "not_yet", _("not open yet")
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed")
+
+
+class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
     """A programme or service (HSDS service): who it is for and how to get it."""
+
+    # Categories, target groups, languages and areas of the page's locale only.
+    base_form_class = LocaleChoicesPageForm
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -87,7 +112,7 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
         INACTIVE = "inactive", _("Inactive")
 
     alternate_name = models.CharField(
-        _("alternate name or abbreviation"), max_length=200, blank=True
+        _("alternate name or abbreviation"), max_length=1000, blank=True
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -100,15 +125,15 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
-    status_note = models.CharField(
+    status_note = models.TextField(
         _("status note"),
-        max_length=300,
         blank=True,
         help_text=_("E.g. why the service is closed and until when."),
     )
     summary = models.TextField(
         _("summary"),
         max_length=400,
+        blank=True,
         help_text=_("What it is and who it helps, in plain words."),
     )
     description = StreamField(
@@ -137,8 +162,77 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
         verbose_name=_("how to apply"),
         blank=True,
     )
-    is_free = models.BooleanField(_("free of charge"), default=True)
+    is_free = models.BooleanField(
+        _("no fee to apply"),
+        default=True,
+        help_text=_("Whether applying costs nothing, not whether the help is free."),
+    )
     fees = models.TextField(_("fees"), blank=True)
+    # Key facts: the answers to "what do I get?" and "do I qualify?", as
+    # fields rather than prose, so that they head the page, the printout,
+    # the HSDS export and the API in the same words.
+    benefit = models.CharField(
+        _("what you get"),
+        max_length=300,
+        blank=True,
+        help_text=_('In plain words, e.g. "A monthly payment into your account".'),
+    )
+    benefit_amount_min = models.DecimalField(
+        _("lowest amount (€)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    benefit_amount_max = models.DecimalField(
+        _("highest amount (€)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty when the amount is fixed."),
+    )
+    benefit_frequency = models.CharField(
+        _("how often"),
+        max_length=20,
+        choices=BenefitFrequency.choices,
+        blank=True,
+    )
+    income_limit = models.DecimalField(
+        _("income limit (€ a year)"),
+        max_digits=11,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("For one person living alone."),
+    )
+    income_limit_note = models.CharField(
+        _("income limit: how it changes"),
+        max_length=300,
+        blank=True,
+        help_text=_('E.g. "+50% for each other adult, +25% for each child".'),
+    )
+    assets_limit = models.DecimalField(
+        _("property limit (€)"),
+        max_digits=11,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Taxable value of property, for one person living alone."),
+    )
+    assets_limit_note = models.CharField(
+        _("property limit: how it changes"), max_length=300, blank=True
+    )
+    applications_open = models.DateField(
+        _("applications open on"), null=True, blank=True
+    )
+    applications_close = models.DateField(
+        _("applications close on"), null=True, blank=True
+    )
     languages = ParentalManyToManyField(
         Language, verbose_name=_("languages"), blank=True, related_name="services"
     )
@@ -148,7 +242,7 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
         blank=True,
         related_name="services",
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), max_length=2000, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     application_url = models.URLField(
         _("online application"),
@@ -168,6 +262,32 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
         FieldPanel("organisation"),
         MultiFieldPanel(
             [
+                FieldPanel("benefit"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("benefit_amount_min"),
+                        FieldPanel("benefit_amount_max"),
+                        FieldPanel("benefit_frequency"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("income_limit"), FieldPanel("income_limit_note")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("assets_limit"), FieldPanel("assets_limit_note")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("is_free"), FieldPanel("fees")],
+                ),
+                FieldRowPanel(
+                    [FieldPanel("applications_open"), FieldPanel("applications_close")]
+                ),
+            ],
+            heading=_("Key facts"),
+            help_text=_("Shown first on the page and on the printout."),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("eligibility"),
@@ -182,8 +302,6 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
         InlinePanel("contacts", label=_("Contacts")),
         MultiFieldPanel(
             [
-                FieldPanel("is_free"),
-                FieldPanel("fees"),
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("service_areas", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("website"),
@@ -195,6 +313,9 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
         ),
         FieldPanel("description"),
     ]
+    # What people come to find ranks above a page that mentions it
+    # (search.indexing.rows_for).
+    search_weight = 1.5
     search_fields = [
         *Page.search_fields,
         index.SearchField("alternate_name"),
@@ -228,6 +349,45 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
             raise ValidationError(
                 {"maximum_age": _("The maximum age is lower than the minimum age.")}
             )
+        errors = {}
+        if None not in (self.benefit_amount_min, self.benefit_amount_max) and (
+            self.benefit_amount_max < self.benefit_amount_min
+        ):
+            errors["benefit_amount_max"] = _(
+                "The highest amount is lower than the lowest amount."
+            )
+        if None not in (self.applications_open, self.applications_close) and (
+            self.applications_close < self.applications_open
+        ):
+            errors["applications_close"] = _("Applications close before they open.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_key_facts(self):
+        return bool(
+            self.benefit
+            or self.benefit_amount_min is not None
+            or self.income_limit is not None
+            or self.income_limit_note
+            or self.assets_limit is not None
+            or self.assets_limit_note
+            or self.applications_open
+            or self.applications_close
+        )
+
+    def application_window(self, today=None):
+        """An ``ApplicationWindow`` for ``today`` (a date, Athens time by
+        default), or None when the service takes applications all year (no
+        dates). Both dates are included in the window."""
+        if not (self.applications_open or self.applications_close):
+            return None
+        today = today or timezone.localdate()
+        if self.applications_open and today < self.applications_open:
+            return ApplicationWindow.NOT_YET
+        if self.applications_close and today > self.applications_close:
+            return ApplicationWindow.CLOSED
+        return ApplicationWindow.OPEN
 
     @property
     def is_temporarily_closed(self):
@@ -235,14 +395,10 @@ class ServicePage(RoutablePageMixin, PageMetadataMixin, Page):
 
     @path("")
     def page_route(self, request):
-        from directory import views
-
         return views.service(request, self)
 
     @path("ektyposi/", name="print")
     def print_route(self, request):
-        from directory import views
-
         return views.service(request, self, printable=True)
 
 
@@ -250,9 +406,10 @@ class RequiredDocument(Orderable):
     service = ParentalKey(
         ServicePage, on_delete=models.CASCADE, related_name="required_documents"
     )
-    name = models.CharField(_("document"), max_length=250)
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    url = models.URLField(_("where to get it"), blank=True)
+    name = models.TextField(_("document"))
+    note = models.TextField(_("note"), blank=True)
+    url = models.URLField(_("where to get it"), max_length=2000, blank=True)
+    hsds_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("name"), FieldPanel("note"), FieldPanel("url")]
 
@@ -274,12 +431,12 @@ class ServiceAtLocation(Orderable):
         on_delete=models.CASCADE,
         related_name="service_links",
     )
-    notes = models.CharField(
+    notes = models.TextField(
         _("notes"),
-        max_length=300,
         blank=True,
         help_text=_("E.g. which days the service is offered there."),
     )
+    hsds_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("location"), FieldPanel("notes")]
 
@@ -295,13 +452,28 @@ class ServiceContact(Orderable):
     service = ParentalKey(
         ServicePage, on_delete=models.CASCADE, related_name="contacts"
     )
-    name = models.CharField(_("name or role"), max_length=150)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("A phone line")
+        CONTACT = "contact", _("A person or office")
+
+    # Empty: decided by what is filled in (only a phone number: a phone line).
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, blank=True)
+    name = models.TextField(_("name or role"))
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    extension = models.PositiveIntegerField(_("extension"), null=True, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    #: The HSDS id of the phone or contact, kept from an imported file.
+    hsds_id = models.UUIDField(null=True, blank=True, editable=False)
+    #: The HSDS id of a contact's phone.
+    phone_hsds_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("kind"),
+        FieldRowPanel(
+            [FieldPanel("phone"), FieldPanel("extension"), FieldPanel("email")]
+        ),
     ]
 
     class Meta(Orderable.Meta):

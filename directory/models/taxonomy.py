@@ -13,7 +13,7 @@ from wagtail.search import index
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=1000)
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -101,7 +101,7 @@ class Language(models.Model):
     """A language a service is offered in or a volunteer speaks (ISO 639-1)."""
 
     code = models.CharField(_("code"), max_length=12, unique=True)
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(_("name"), max_length=1000)
     autonym = models.CharField(
         _("name in the language itself"), max_length=80, blank=True
     )
@@ -115,3 +115,56 @@ class Language(models.Model):
         if self.autonym and self.autonym != self.name:
             return f"{self.name} ({self.autonym})"
         return self.name
+
+
+class ForeignTerm(models.Model):
+    """A taxonomy term of another vocabulary, as a partner's HSDS file gave it
+    (e.g. Open Eligibility, or a region's own list): kept whole, with the
+    services that carried it, for an editor to map to one of our categories
+    or target groups. Once mapped, every import gives the term's services the
+    mapped category or group (directory.hsds.importer)."""
+
+    hsds_id = models.UUIDField(_("HSDS id"), unique=True, editable=False)
+    taxonomy = models.CharField(_("taxonomy"), max_length=1000)
+    taxonomy_uri = models.URLField(_("taxonomy address"), max_length=2000, blank=True)
+    code = models.CharField(_("code"), max_length=1000, blank=True)
+    name = models.CharField(_("name"), max_length=1000)
+    description = models.TextField(_("description"), blank=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("our category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="foreign_terms",
+        help_text=_("Services with this term get this category at the next import."),
+    )
+    target_group = models.ForeignKey(
+        TargetGroup,
+        verbose_name=_("our target group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="foreign_terms",
+        help_text=_(
+            "Services with this term get this target group at the next import."
+        ),
+    )
+    services = models.ManyToManyField(
+        "directory.ServicePage",
+        verbose_name=_("services"),
+        blank=True,
+        related_name="foreign_terms",
+    )
+
+    class Meta:
+        verbose_name = _("term of another taxonomy")
+        verbose_name_plural = _("terms of other taxonomies")
+        ordering = ["taxonomy", "name"]
+
+    def __str__(self):
+        return f"{self.taxonomy}: {self.name}"
+
+    def mapped(self):
+        """Our terms this one is mapped to: a list of 0 to 2 of them."""
+        return [term for term in (self.category, self.target_group) if term]

@@ -2,9 +2,10 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.formats import number_format
 
-from directory.models import DirectoryPage
-from portal import chrome
+from core import chrome
+from directory.models import Category, DirectoryPage
 
 register = template.Library()
 
@@ -34,8 +35,6 @@ def directory_suggest_url(context):
 @register.inclusion_tag("directory/includes/home_categories.html", takes_context=True)
 def directory_categories(context):
     """The directory's top-level topics, for the home page."""
-    from directory.models import Category
-
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
     directory = (
@@ -69,3 +68,13 @@ def language_label(language, fallback=""):
         except KeyError:
             pass
     return fallback or str(language)
+
+
+@register.filter
+def euros(value):
+    """216 -> "216 €", 1296.5 -> "1.296,50 €" in Greek: whole euros without
+    decimals, grouped thousands, in the active language's format."""
+    if value in (None, ""):
+        return ""
+    places = 0 if value == int(value) else 2
+    return f"{number_format(value, places, force_grouping=True)} €"

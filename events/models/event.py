@@ -4,26 +4,29 @@ import json
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import BaseStreamBlock
+from core.forms import LocaleChoicesPageForm
+from core.mixins import PageMetadataMixin, RoutedPageMixin
 from directory.models import Category, Location, Organisation, TargetGroup
-from events import recurrence
+from events import caching, closures, recurrence, views
+from events.choices import EventKind, EventStatus
 from events.fields import WeekdaysField, weekday_numbers
-from portal.blocks import BaseStreamBlock
-from portal.mixins import PageMetadataMixin
+from events.models.occurrence import EventOccurrence
+from events.panels import ClosureWarningPanel
 
 NEXT_OCCURRENCES_SHOWN = 6
 NO_DATE_MESSAGE = _(
@@ -32,7 +35,7 @@ NO_DATE_MESSAGE = _(
 )
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(LocaleChoicesPageForm):
     """The event editor. The page alone cannot see the exceptions being
     edited with it; this form refuses a rule whose every date is left out."""
 
@@ -64,17 +67,11 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
+class EventPage(RoutedPageMixin, PageMetadataMixin, Page):
     """An event, one-off or recurring; a Mobile Unit visit is one kind of event."""
 
-    class Kind(models.TextChoices):
-        EVENT = "event", _("Event")
-        MOBILE_UNIT_VISIT = "mobile_unit_visit", _("Mobile Unit visit")
-
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Scheduled")
-        CANCELLED = "cancelled", _("Cancelled")
-        POSTPONED = "postponed", _("Postponed")
+    Kind = EventKind
+    Status = EventStatus
 
     class Repeat(models.TextChoices):
         NEVER = "", _("Does not repeat")
@@ -208,6 +205,7 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
             ],
             heading=_("Repeats"),
         ),
+        ClosureWarningPanel(heading=_("Holidays and closures")),
         MultiFieldPanel(
             [
                 FieldPanel("location"),
@@ -273,7 +271,8 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
         ]
 
     def expand(self, horizon=None):
-        """(start, end, cancelled) of every occurrence up to the horizon."""
+        """(start, end, cancelled) of every occurrence up to the horizon, as
+        the rule and the exceptions give them."""
         if self.start is None or self.end is None:
             return []
         if horizon is None:
@@ -299,31 +298,134 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
             )
         ]
 
+    @property
+    def follows_closures(self):
+        """A Mobile Unit visit does not run when the centre or its stop is
+        closed, and runs shorter hours with them; other events are the
+        editors' to cancel (they are warned)."""
+        return self.kind == self.Kind.MOBILE_UNIT_VISIT
+
+    def planned_occurrences(self, horizon=None):
+        """The occurrences to store (unsaved), with what the calendar of
+        holidays and closures does to a visit: cancelled, or shorter, and why.
+        One query for the closures."""
+        notes = {
+            exception.date: exception.note
+            for exception in self.date_exceptions.all()
+            if exception.kind == EventDateException.Kind.CANCELLED
+        }
+        expanded = self.expand(horizon)
+        # The reasons (holiday names) are stored in the event's language.
+        with translation.override(self.locale.language_code):
+            return self._planned(expanded, notes)
+
+    def _planned(self, expanded, notes):
+        calendar = (
+            closures.calendar_for(
+                [start for start, _e, _c in expanded], self.location_id
+            )
+            if self.follows_closures
+            else None
+        )
+        planned = []
+        for start, end, cancelled in expanded:
+            occurrence = EventOccurrence(event=self, start=start, end=end)
+            day = recurrence.to_local(start).date()
+            change = (
+                closures.change_for(
+                    calendar, start, end, self.location_id, self.all_day
+                )
+                if calendar is not None and not cancelled
+                else None
+            )
+            if cancelled:
+                occurrence.status = EventOccurrence.Status.CANCELLED
+                occurrence.reason = notes.get(day, "")
+            elif change is not None and change.cancelled:
+                occurrence.status = EventOccurrence.Status.CANCELLED
+                occurrence.reason = change.reason
+            elif change is not None:
+                occurrence.planned_start, occurrence.planned_end = start, end
+                occurrence.start, occurrence.end = change.start, change.end
+                occurrence.reason = change.reason
+            planned.append(occurrence)
+        return planned
+
     @transaction.atomic
     def rebuild_occurrences(self, horizon=None):
-        """Replace the stored occurrences; called when the event is published.
+        """Replace the stored occurrences; called when the event is published
+        and when a closure changes a visit.
 
-        Once committed, the cached lists and calendars are retired (after, not
-        before: a reader in between would cache the old dates as new).
+        An occurrence keeps its revision number while what a calendar shows
+        of it stays the same, and gets the next one when it changes, so that
+        calendar apps replace their copy. Once committed, the cached lists
+        and calendars are retired (after, not before: a reader in between
+        would cache the old dates as new).
         """
-        from events import caching
-        from events.models.occurrence import EventOccurrence
-
         transaction.on_commit(caching.retire)
-
-        EventOccurrence.objects.filter(event=self).delete()
-        EventOccurrence.objects.bulk_create(
-            EventOccurrence(
-                event=self,
-                start=start,
-                end=end,
-                status=(
-                    EventOccurrence.Status.CANCELLED
-                    if cancelled
-                    else EventOccurrence.Status.SCHEDULED
-                ),
+        stored = {
+            occurrence.key_start: occurrence
+            for occurrence in EventOccurrence.objects.filter(event=self).only(
+                "start", "planned_start", "sequence", "modified_at", "signature"
             )
-            for start, end, cancelled in self.expand(horizon)
+        }
+        now = timezone.now()
+        planned = self.planned_occurrences(horizon)
+        for occurrence in planned:
+            occurrence.signature = occurrence.fingerprint()
+            before = stored.get(occurrence.key_start)
+            if before is None:
+                occurrence.modified_at = now
+            elif before.signature == occurrence.signature:
+                occurrence.sequence = before.sequence
+                occurrence.modified_at = before.modified_at
+            else:
+                occurrence.sequence = before.sequence + 1
+                occurrence.modified_at = now
+        EventOccurrence.objects.filter(event=self).delete()
+        EventOccurrence.objects.bulk_create(planned)
+
+    def closure_changes(self, limit=20):
+        """The coming dates that a holiday or a closure cancelled or
+        shortened (a visit's), for its editor to see."""
+        if self.pk is None:
+            return []
+        return list(
+            self.occurrences.filter(end__gte=timezone.now())
+            .exclude(reason="")
+            .select_related("event")[:limit]
+        )
+
+    def cancel_date(self, day, reason, user=None, may_publish=True):
+        """Cancel one date through a new revision (so the editor's next
+        publish keeps it): published at once when allowed and the page was
+        live with no other changes waiting; otherwise left as a draft.
+        Returns whether it was published."""
+        draft = self.get_latest_revision_as_object()
+        if not any(
+            exception.date == day
+            and exception.kind == EventDateException.Kind.CANCELLED
+            for exception in draft.date_exceptions.all()
+        ):
+            draft.date_exceptions.add(
+                EventDateException(
+                    date=day, kind=EventDateException.Kind.CANCELLED, note=reason[:200]
+                )
+            )
+        publish = may_publish and self.live and not self.has_unpublished_changes
+        revision = draft.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user)
+        return publish
+
+    def closure_conflicts(self):
+        """[(occurrence, reason)] of coming dates of an event that is not a
+        visit which fall on a holiday or closure: the editor's warning."""
+        if self.pk is None or self.follows_closures:
+            return []
+        return closures.conflicts(
+            self.occurrences.filter(end__gte=timezone.now()).select_related("event"),
+            self.location_id,
         )
 
     def clean(self):
@@ -474,7 +576,7 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
                 data["organizer"]["url"] = self.organiser.website
         return json_for_script(data)
 
-    # Routes ---------------------------------------------------------------
+    # Routes: each hands over to events.views, where the work is done.
 
     @path("")
     def event(self, request):
@@ -482,28 +584,19 @@ class EventPage(RoutablePageMixin, PageMetadataMixin, Page):
 
     @path("calendar.ics/", name="calendar")
     def calendar(self, request):
-        from events.ics import ics_response
-
-        return ics_response(
-            self.occurrences.select_related(
-                "event", "event__location", "event__organiser"
-            ).order_by("start"),
-            request,
-            filename=f"{self.slug}.ics",
-            name=self.title,
-        )
+        return views.event_calendar(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         occurrences = self.next_occurrences()
+        calendar_url = self.route_url("calendar").rstrip("/") if self.url else ""
+        absolute = request.build_absolute_uri(calendar_url) if calendar_url else ""
         context.update(
             next_occurrences=occurrences,
+            next_held=next((o for o in occurrences if not o.is_cancelled), None),
             json_ld=self.json_ld(request, occurrences),
-            calendar_url=(
-                (self.url + self.reverse_subpage("calendar")).rstrip("/")
-                if self.url
-                else ""
-            ),
+            calendar_url=calendar_url,
+            webcal_url=("webcal://" + absolute.split("://", 1)[1]) if absolute else "",
         )
         return context
 

@@ -6,8 +6,8 @@ from wagtail.models import Locale
 
 from directory.models import Location
 from events import caching
+from events.links import first_in_site
 from events.models import EventIndexPage, EventOccurrence, MobileUnitPage
-from events.models.index import first_in_site
 
 register = template.Library()
 
@@ -21,11 +21,14 @@ def _locale_id(context):
     return Locale.get_active().pk
 
 
-def _schedule_url(locale_id, request):
-    """The address of the Mobile Unit's schedule, or "" (also when the page
-    is not part of the site asked for)."""
+def _schedule_urls(locale_id, request, stop=None):
+    """The addresses of the Mobile Unit's schedule and of a stop's village
+    page, or "" (also when the page is not part of the site asked for)."""
     schedule = first_in_site(MobileUnitPage, locale_id, request)
-    return (schedule.get_url(request) if schedule else None) or ""
+    base = (schedule.get_url(request) if schedule else None) or ""
+    if not base or stop is None:
+        return base, ""
+    return base, schedule.village_url(stop, request)
 
 
 def _where(request):
@@ -56,8 +59,10 @@ def upcoming_events(context, count=3):
 
 @register.inclusion_tag("events/includes/next_visits.html", takes_context=True)
 def next_mobile_unit_visits(context, count=3):
-    """Where the Mobile Unit goes next, in the page's language."""
+    """Where the Mobile Unit goes next, in the page's language, each visit
+    leading to its village's page."""
     locale_id = _locale_id(context)
+    request = context.get("request")
     visits = list(
         EventOccurrence.objects.live()
         .in_locale(locale_id)
@@ -65,10 +70,15 @@ def next_mobile_unit_visits(context, count=3):
         .with_event()
         .upcoming(timezone.now())[:count]
     )
-    schedule = None
-    if visits:
-        schedule = MobileUnitPage.objects.live().filter(locale_id=locale_id).first()
-    return {"visits": visits, "schedule": schedule, "request": context.get("request")}
+    schedule = first_in_site(MobileUnitPage, locale_id, request) if visits else None
+    for visit in visits:
+        location = visit.event.location
+        visit.village_url = (
+            schedule.village_url(location, request)
+            if schedule is not None and location is not None
+            else ""
+        )
+    return {"visits": visits, "schedule": schedule, "request": request}
 
 
 @register.simple_tag(takes_context=True)
@@ -87,16 +97,20 @@ def mobile_unit_stop_visits(context, location, count=NEXT_VISITS_AT_A_STOP):
             EventOccurrence.objects.live()
             .in_locale(location.locale_id)
             .mobile_unit_visits()
-            .filter(event__location=location)
+            .at_stop(location)
             .select_related("event")
             .upcoming(timezone.now())[:count]
+        )
+        schedule_url, village_url = _schedule_urls(
+            location.locale_id, request, location
         )
         return render_to_string(
             "events/includes/stop_visits.html",
             {
                 "location": location,
                 "visits": visits,
-                "schedule_url": _schedule_url(location.locale_id, request),
+                "schedule_url": schedule_url,
+                "village_url": village_url,
                 "request": request,
             },
         )
@@ -119,6 +133,6 @@ def mobile_unit_schedule_link(context):
         (locale_id, get_language(), _where(request)),
         lambda: render_to_string(
             "events/includes/schedule_link.html",
-            {"schedule_url": _schedule_url(locale_id, request)},
+            {"schedule_url": _schedule_urls(locale_id, request)[0]},
         ),
     )

@@ -4,33 +4,22 @@ import datetime
 import json
 
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from core.demo import ensure_translation, publish, site_locales
+from core.factories import AlertBannerFactory
+from core.models import AlertBanner, CentreSettings
 from directory.models import TargetGroup
 from portal.demo import content
 from portal.factories import (
-    AlertBannerFactory,
     CampaignIndexPageFactory,
     CampaignPageFactory,
     HomePageFactory,
     StandardPageFactory,
 )
-from portal.models import AlertBanner, CentreSettings, HomePage
+from portal.models import HomePage
 
 TRANSLATED_LANGUAGES = ("en", "ar")
-
-
-def site_locales():
-    # A migration creates them; a flushed test database may not have them.
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code in ("el", *TRANSLATED_LANGUAGES)
-    }
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
 
 
 def tree_root():
@@ -60,17 +49,6 @@ def ensure_site(home):
     site.site_name = content.load()["CENTRE"]["name"]
     site.save()
     return site
-
-
-def ensure_translation(page, locale, **fields):
-    """The page in another language, created once from the Greek page."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translated = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    return publish(translated)
 
 
 def build_standard_pages(home, locales):
@@ -210,6 +188,60 @@ def build_alert(locale, home):
         link_page=home,
         **content.load()["ALERT"],
     )
+
+
+#: The pages where a visitor asking "how do I see someone?" looks first; each
+#: ends with a call to action to the appointment request, in its language.
+REQUEST_LINK_PAGES = ("pos-mporoume-na-voithisoume", "epikoinonia")
+REQUEST_LINK = {
+    "el": {
+        "title": "Θέλετε να μιλήσετε με κάποιον από εμάς;",
+        "text": "Ζητήστε ραντεβού και θα σας καλέσουμε για να κανονίσουμε μέρα "
+        "και ώρα. Δεν χρειάζεται να ξέρετε ποια υπηρεσία σας αφορά.",
+        "button_label": "Αίτημα για ραντεβού",
+    },
+    "en": {
+        "title": "Would you like to talk to one of us?",
+        "text": "Request an appointment and we will call you to agree a day and "
+        "time. You do not need to know which service is the right one.",
+        "button_label": "Request an appointment",
+    },
+    "ar": {
+        "title": "هل تريد التحدث مع أحد موظفينا؟",
+        "text": "اطلب موعدًا وسنتصل بك لنتفق على اليوم والساعة. لا تحتاج إلى "
+        "معرفة الخدمة المناسبة لك.",
+        "button_label": "طلب موعد",
+    },
+}
+
+
+def build_request_links(log):
+    """A call to action to the appointment request at the end of the "how we
+    can help" and contact pages, in every language (after the appointments
+    builder made the request page). Pages that already have one are kept."""
+    request_page = CentreSettings.load().request_page
+    home = HomePage.objects.filter(depth=2, locale__language_code="el").first()
+    if request_page is None or home is None:
+        log("site: no request page, the request links were skipped")
+        return
+    added = 0
+    for slug in REQUEST_LINK_PAGES:
+        page = Page.objects.child_of(home).filter(slug=slug).first()
+        if page is None:
+            continue
+        for translation in page.get_translations(inclusive=True).specific():
+            words = REQUEST_LINK.get(translation.locale.language_code)
+            body = translation.body
+            if words is None or any(
+                block.block_type == "call_to_action" for block in body
+            ):
+                continue
+            block = body.stream_block.child_blocks["call_to_action"]
+            link = {"page": request_page.pk, "url": ""}
+            body.append(("call_to_action", block.to_python({**words, "link": link})))
+            publish(translation)
+            added += 1
+    log(f"site: {added} links to the appointment request added")
 
 
 def build(log):

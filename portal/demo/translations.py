@@ -42,6 +42,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.signals import page_published
 
+from portal.models import HomePage
+
 LANGUAGES = ("en", "ar")
 TRANSLATIONS_FILE = Path(__file__).with_name("translations.json")
 
@@ -251,8 +253,6 @@ def translate_pages(home, entries, translators):
 
 
 def build(log):
-    from portal.models import HomePage
-
     greek = Locale.objects.get_or_create(language_code="el")[0]
     home = HomePage.objects.filter(depth=2, locale=greek).first()
     if home is None:

@@ -18,9 +18,11 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core import privacy
+from core.blocks import BaseStreamBlock
+from core.forms import LocaleChoicesPageForm
+from core.mixins import PageMetadataMixin
 from directory.models import TargetGroup
-from portal.blocks import BaseStreamBlock
-from portal.mixins import PageMetadataMixin
 
 PAST_CAMPAIGNS_PER_PAGE = 12
 
@@ -41,7 +43,7 @@ class CampaignQuerySet(PageQuerySet):
         day = day or timezone.localdate()
         return (
             self.live()
-            .public()
+            .filter(privacy.public_q())
             .filter(locale_id=locale_id)
             .running_on(day)
             .order_by(models.F("ends_on").asc(nulls_last=True), "-starts_on")
@@ -78,7 +80,7 @@ class CampaignIndexPage(PageMetadataMixin, Page):
         campaigns = list(
             CampaignPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(privacy.public_q())
             .for_audience(audience)
             .order_by(models.F("ends_on").asc(nulls_last=True), "-starts_on")
         )
@@ -117,6 +119,9 @@ def partition_by_date(campaigns, day):
 
 class CampaignPage(PageMetadataMixin, Page):
     """An information campaign, e.g. "Heating allowance: apply by 15 December"."""
+
+    # Target groups of the page's locale only.
+    base_form_class = LocaleChoicesPageForm
 
     summary = models.TextField(
         _("summary"),

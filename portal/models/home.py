@@ -6,7 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.mixins import PageMetadataMixin
+from core.mixins import PageMetadataMixin
+from portal.models.campaigns import CampaignPage
 
 
 class FeaturedTopicBlock(blocks.StructBlock):
@@ -69,8 +70,6 @@ class HomePage(PageMetadataMixin, Page):
         return self.title
 
     def get_context(self, request, *args, **kwargs):
-        from portal.models.campaigns import CampaignPage
-
         context = super().get_context(request, *args, **kwargs)
         context["campaigns"] = CampaignPage.objects.current_in(self.locale_id)[:3]
         return context

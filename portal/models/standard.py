@@ -5,8 +5,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.blocks import BaseStreamBlock
-from portal.mixins import PageMetadataMixin
+from core.blocks import BaseStreamBlock
+from core.mixins import PageMetadataMixin
 
 
 class StandardPage(PageMetadataMixin, Page):

@@ -1,12 +1,12 @@
 """Settings shared by every environment. Nothing here is a secret."""
 
+import datetime
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 
-from portal import search_elasticsearch
 from portal.settings import env
+from search.backends.elasticsearch import WAGTAIL_INDEX_SETTINGS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -18,11 +18,14 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
+    "search",
     "portal",
     "directory",
     "events",
     "volunteers",
     "appointments",
+    "eligibility",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -46,6 +49,12 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Staff accounts: login lockout (axes), a second factor (django-otp's
+    # authenticator-app and recovery-code devices)
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,22 +65,38 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "portal.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form in another charset than UTF-8 comes back with an error, not a 400.
+    "core.middleware.FormCharsetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions end after 30 idle minutes or 12 hours, and reach the
+    # admin only with their second factor (core.staff).
+    "core.staff.middleware.StaffSessionMiddleware",
+    # A locked database answers "try again in a moment" (503), not a 500.
+    "core.middleware.DatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # After CSPMiddleware so that it sees the response first on the way out.
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
+# How long the server took, in a Server-Timing header: only when switched on
+# (make bench does), since the figures help whoever measures the site from
+# outside, e.g. to tell from the timing which addresses are volunteers'.
+KENTRO_SERVER_TIMING = env.get_bool("KENTRO_SERVER_TIMING", False)
+if KENTRO_SERVER_TIMING:
+    # First, so that the figure covers every other middleware too.
+    MIDDLEWARE.insert(0, "portal.middleware.ServerTimingMiddleware")
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -94,17 +119,57 @@ TEMPLATES = [
     },
 ]
 
-# SQLite under var/ unless DATABASE_URL names another database.
+# SQLite under var/ unless DATABASE_URL names another database. A locked
+# table makes a request wait at most DATABASE_LOCK_TIMEOUT seconds, and no
+# statement runs longer than DATABASE_STATEMENT_TIMEOUT (PostgreSQL), both
+# well inside gunicorn's 30 s: the person gets "try again in a moment" with
+# their answers (core.middleware, the form views), never a killed worker.
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": env.database_config(
         env.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kentro.sqlite3'}"),
         conn_max_age=int(env.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        lock_timeout=float(env.get("DATABASE_LOCK_TIMEOUT", "5")),
+        statement_timeout=float(env.get("DATABASE_STATEMENT_TIMEOUT", "20")),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = env.cache_config(env.get("REDIS_URL"))
+
+# Staff accounts (README "Security"). django-axes counts failed logins by
+# username and address together (the address as core.client reads it behind
+# the trusted proxies), locks that pair out after AXES_FAILURE_LIMIT failures
+# for AXES_COOLOFF_TIME, and forgets the failures after a good login.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(env.get("AXES_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+AXES_LOCKOUT_TEMPLATE = "core/staff/locked_out.html"
+AXES_VERBOSE = False
+# Addresses or networks of the proxies in front of the site, whose
+# X-Forwarded-For is believed (core.client); none by default.
+KENTRO_TRUSTED_PROXIES = env.get_networks("TRUSTED_PROXIES")
+# The second factor: required for the groups that see personal data, and for
+# superusers; anyone else who set one up is asked for it too.
+KENTRO_2FA_REQUIRED_GROUPS = env.get_list(
+    "KENTRO_2FA_REQUIRED_GROUPS", ["Caseworkers", "Volunteer coordinators"]
+)
+OTP_TOTP_ISSUER = "Kentro"
+# A staff session ends after this long without a request, and this long
+# after the login whatever happens.
+KENTRO_STAFF_IDLE_SECONDS = int(env.get("KENTRO_STAFF_IDLE_MINUTES", "30")) * 60
+KENTRO_STAFF_SESSION_SECONDS = int(env.get("KENTRO_STAFF_SESSION_HOURS", "12")) * 3600
+SESSION_COOKIE_AGE = KENTRO_STAFF_SESSION_SECONDS
+# Throttles of the staff password reset and of page passwords, per address.
+KENTRO_PASSWORD_RESET_LIMIT = 5
+KENTRO_PAGE_PASSWORD_LIMIT = 10
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -126,7 +191,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates and times in the reader's language, always on a 24-hour clock.
-FORMAT_MODULE_PATH = ["portal.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Athens"
 USE_I18N = True
 USE_TZ = True
@@ -192,7 +257,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No call home from the admin either: upgrades come through pyproject.toml.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin keeps what is typed in Greek; the server makes every slug Latin
+# by ELOT 743 (core.slugs, core.forms.LatinSlugField), not the JavaScript
+# (whose own table writes θ as "8").
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -200,10 +268,13 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Search: the database by default; Elasticsearch 8 when ELASTICSEARCH_URL is
 # set (the elasticsearch client is pinned to 8.x to match the backend). The
-# site's own term index (portal.searchindex) is kept in the database either
-# way and mirrored to Elasticsearch, which the engine then reads.
+# site's own term index (search.backends) is then read from Elasticsearch,
+# with the database as its fallback and record.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "kentro_")
+KENTRO_SEARCH_BACKENDS = env.search_backends_config(
+    ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX
+)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -211,7 +282,7 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": 5,
-            "INDEX_SETTINGS": search_elasticsearch.WAGTAIL_INDEX_SETTINGS,
+            "INDEX_SETTINGS": WAGTAIL_INDEX_SETTINGS,
         }
     }
 else:
@@ -230,3 +301,18 @@ LOGGING = {
 
 # The version of the privacy notice that consent forms record with the consent.
 KENTRO_PRIVACY_NOTICE_VERSION = env.get("KENTRO_PRIVACY_NOTICE_VERSION", "1")
+
+# How long each kind of personal data is kept (README "Security"); the daily
+# purge_personal_data applies every one of them.
+KENTRO_APPOINTMENT_RETENTION_DAYS = int(
+    env.get("KENTRO_APPOINTMENT_RETENTION_DAYS", "365")
+)
+KENTRO_OPEN_REQUEST_RETENTION_DAYS = int(
+    env.get("KENTRO_OPEN_REQUEST_RETENTION_DAYS", "730")
+)
+KENTRO_INACTIVE_VOLUNTEER_RETENTION_DAYS = int(
+    env.get("KENTRO_INACTIVE_VOLUNTEER_RETENTION_DAYS", "730")
+)
+KENTRO_UNANSWERED_QUERY_DAYS = int(env.get("KENTRO_UNANSWERED_QUERY_DAYS", "30"))
+KENTRO_WITHDRAWAL_LINK_DAYS = int(env.get("KENTRO_WITHDRAWAL_LINK_DAYS", "30"))
+KENTRO_SIGN_IN_RECORD_DAYS = int(env.get("KENTRO_SIGN_IN_RECORD_DAYS", "90"))

@@ -5,9 +5,11 @@ with an embedded default, so that one machine needs nothing but Python and
 many machines share state through PostgreSQL, Redis and object storage.
 """
 
+import ipaddress
 import os
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
@@ -32,6 +34,39 @@ def get_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def get_networks(name, default=()):
+    """A comma-separated list of IP addresses or networks (``10.0.0.0/8``),
+    checked now: a typo must stop the site, not trust the wrong proxy."""
+    entries = get_list(name, default)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name}: {entry!r} is not an IP address or network."
+            ) from error
+    return entries
+
+
+def database_config(url, *, conn_max_age, lock_timeout, statement_timeout):
+    """Django's DATABASES entry for a URL, with how long a statement may wait
+    for a lock (SQLite's busy timeout; PostgreSQL's lock_timeout) and, on
+    PostgreSQL, how long it may run at all (0 for no limit), in seconds."""
+    config = dj_database_url.parse(
+        url, conn_max_age=conn_max_age, conn_health_checks=True
+    )
+    options = config.setdefault("OPTIONS", {})
+    if config["ENGINE"].endswith("sqlite3"):
+        options.setdefault("timeout", lock_timeout)
+    elif config["ENGINE"].endswith("postgresql"):
+        timeouts = (
+            f"-c lock_timeout={int(lock_timeout * 1000)} "
+            f"-c statement_timeout={int(statement_timeout * 1000)}"
+        )
+        options["options"] = f"{options.get('options', '')} {timeouts}".strip()
+    return config
+
+
 def require(name):
     value = get(name)
     if value is None:
@@ -48,7 +83,7 @@ def cache_config(redis_url):
     if redis_url:
         return {
             "default": {
-                "BACKEND": "portal.cache.ForgivingRedisCache",
+                "BACKEND": "core.cache.ForgivingRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "kentro",
                 "TIMEOUT": 300,
@@ -77,6 +112,27 @@ def tasks_config(backend):
             f"TASKS_BACKEND {backend!r} is not one of {sorted(TASK_BACKENDS)}."
         )
     return {"default": {"BACKEND": TASK_BACKENDS[backend]}}
+
+
+def search_backends_config(elasticsearch_url, index_prefix):
+    """The site's term index (``search.backends``): in the database, or read
+    from Elasticsearch with the database as fallback when a URL is given."""
+    database = {"BACKEND": "search.backends.database"}
+    if not elasticsearch_url:
+        return {"default": database}
+    return {
+        "default": {
+            "BACKEND": "search.backends.fallback",
+            "BACKENDS": ["elasticsearch", "database"],
+        },
+        "elasticsearch": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [elasticsearch_url],
+            "INDEX_PREFIX": index_prefix,
+            "TIMEOUT": 5,
+        },
+        "database": database,
+    }
 
 
 def email_config(email_url):

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from appointments.models import AppointmentPage, AppointmentRequest
+from core.abuse import started_token
 from directory.models import Location, ServicePage
-from portal.abuse import started_token
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +42,7 @@ def valid_data(centre, service):
         data = {
             "service": str(service.pk),
             "where": f"place-{centre.pk}",
-            "preferred_days": ["mon", "thu"],
+            "preferred_days": ["0", "3"],
             "preferred_times": ["morning"],
             "name": "Ελένη Δοκιμαστική",
             "phone": "6912345678",

@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from appointments.factories import AppointmentRequestFactory
 from appointments.models import AppointmentRequest
+from appointments.wagtail_hooks import AppointmentRequestsPanel
 from directory.models import TargetGroup
+from tests.staff import login_staff
 
 from .conftest import make_user
 
@@ -25,7 +27,7 @@ def login_as(client, role):
     if role == "anonymous":
         return None
     user = make_user(role)
-    client.force_login(user)
+    login_staff(client, user)
     return user
 
 
@@ -153,6 +155,8 @@ def test_caseworker_works_a_request_from_new_to_completed(
             {
                 "action": "schedule",
                 "schedule-scheduled_at": when.strftime("%Y-%m-%dT%H:%M"),
+                # Any hour of the day: past the warnings (test_scheduling).
+                "schedule-confirmed": "on",
             },
         )
     client.post(url, {"action": "note", "note-note": "Θα φέρει το εκκαθαριστικό."})
@@ -296,7 +300,6 @@ def test_search_by_reference_name_and_phone(client, request_obj, query):
 
 
 def test_dashboard_panel_counts_new_and_overdue(client):
-    from appointments.wagtail_hooks import AppointmentRequestsPanel
 
     AppointmentRequestFactory.create_batch(2)
     AppointmentRequestFactory(created_at=timezone.now() - datetime.timedelta(days=9))
@@ -320,7 +323,8 @@ def test_report_counts_per_month_and_exports_csv(client, service, centre):
 
     response = client.get(url, {"dimension": "service", "export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     header, *body = rows
     assert header[-1] and len(header) == 14  # label, 12 months, total
     by_label = {row[0]: row for row in body}

@@ -5,7 +5,7 @@ import pytest
 from django.test import override_settings
 
 from appointments.models import AppointmentRequest
-from portal import cache as forgiving
+from core import cache as forgiving
 from portal.settings import env
 
 # Nothing listens on port 1: connections are refused at once.

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentPage, AppointmentRequest
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
@@ -40,7 +40,6 @@ def in_own_connection(function):
 @pytest.fixture
 def seeded(transactional_db):
     """The demo centre: an earlier transactional test may have flushed it."""
-    from appointments.models import AppointmentPage
 
     if not AppointmentPage.objects.exists():
         call_command("seed_demo", stdout=io.StringIO())

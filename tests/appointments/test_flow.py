@@ -1,6 +1,7 @@
 """The whole flow through the real views: from a service page to the form,
 the thank-you page, the e-mails after the commit, and the status check."""
 
+import datetime
 import re
 import smtplib
 
@@ -16,7 +17,7 @@ from appointments.factories import AppointmentRequestFactory
 from appointments.models import AppointmentPage, AppointmentRequest, HistoryEntry
 from appointments.submission import plain_status
 from appointments.views import thank_you_token
-from portal.abuse import started_token
+from core.abuse import started_token
 
 from .conftest import make_user
 
@@ -69,7 +70,7 @@ def test_whole_flow_from_a_service_page_to_the_status_check(
     assert request.status == "new" and request.source == "web"
     assert request.service == service and request.location == centre
     assert request.phone == "+306912345678"
-    assert request.preferred_days == ["mon", "thu"]
+    assert request.preferred_days == [0, 3]
     assert request.privacy_notice_version == "1" and request.consented_at
     assert request.site_language == "el"
     assert list(request.history.values_list("action", flat=True)) == ["created"]
@@ -78,6 +79,12 @@ def test_whole_flow_from_a_service_page_to_the_status_check(
     assert thanks.status_code == 200
     assert request.reference in thanks.content.decode()
     assert "27210" in thanks.content.decode()  # the centre's phone
+    # What was asked is said back, with the service's checklist.
+    said = thanks.content.decode().split("<main", 1)[1]
+    assert service.title in said and centre.name in said
+    assert "Δευτέρα" in said and "Πέμπτη" in said
+    assert f'href="{service.url}ektyposi/"' in said
+    assert "Ελένη" not in said
 
     confirmation, notice = mail.outbox
     assert confirmation.to == ["eleni@example.org"]
@@ -97,6 +104,19 @@ def test_whole_flow_from_a_service_page_to_the_status_check(
 
     wrong = client.post(status_url, {"reference": request.reference, "contact": "0000"})
     assert escape(expected) not in wrong.content.decode()
+
+    # Once scheduled, the person who proved who they are reads when, where
+    # and what to bring; a wrong contact reads none of it.
+    request.status = "scheduled"
+    request.scheduled_at = datetime.datetime(2026, 12, 3, 8, 30, tzinfo=datetime.UTC)
+    request.save()
+    found = client.post(status_url, {"reference": request.reference, "contact": "5678"})
+    text = found.content.decode()
+    assert "3 Δεκεμβρίου 2026, 10:30" in text  # Athens time
+    assert centre.name in text
+    assert f'href="{service.url}ektyposi/"' in text
+    wrong = client.post(status_url, {"reference": request.reference, "contact": "0000"})
+    assert "10:30" not in wrong.content.decode()
     assert wrong.status_code == 200
 
 
@@ -176,6 +196,22 @@ def test_the_chosen_channel_needs_its_contact(client, page, valid_data, changes,
     assert not AppointmentRequest.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("changes", "channel"),
+    [
+        ({"phone": "", "preferred_contact": None}, "email"),
+        ({"email": "", "preferred_contact": None}, "phone"),
+        ({"preferred_contact": None}, "phone"),
+    ],
+)
+def test_without_a_choice_the_channel_follows_what_was_given(
+    client, page, valid_data, changes, channel
+):
+    response = client.post(page.url, valid_data(**changes))
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.get().preferred_contact == channel
+
+
 def test_errors_are_in_the_visitors_language(client, page, valid_data):
     response = client.post(page.url, valid_data(privacy_consent=None))
     with translation.override("el"):
@@ -220,8 +256,11 @@ def test_status_check_is_rate_limited(client, page):
     assert blocked.status_code == 429
 
 
-@pytest.mark.parametrize("token", ["x", "not-a-token", thank_you_token("KK") + "A"])
-def test_a_forged_thank_you_link_is_refused(client, page, token):
+# The tampered token is made in the test: a signed, timed value in a test's id
+# would differ between the test processes that collect it a second apart.
+@pytest.mark.parametrize("forgery", ["x", "not-a-token", "tampered"])
+def test_a_forged_thank_you_link_is_refused(client, page, forgery):
+    token = thank_you_token("KK") + "A" if forgery == "tampered" else forgery
     response = client.get(f"{page.url}efcharistoume/{token}/")
     assert response.status_code == 400
 

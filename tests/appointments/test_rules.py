@@ -12,7 +12,9 @@ from django.utils import timezone
 from appointments import references, submission, workflow
 from appointments.factories import AppointmentRequestFactory
 from appointments.models import AppointmentRequest, HistoryEntry
-from appointments.workdays import greek_public_holidays, overdue_cutoff
+from appointments.workdays import overdue_cutoff
+from directory.factories import ClosureFactory
+from directory.models import Closure
 
 Status = AppointmentRequest.Status
 ATHENS = timezone.get_fixed_timezone(120)
@@ -148,12 +150,31 @@ def test_assigning_and_notes_are_recorded(db, caseworker):
     ]
 
 
-def test_2026_greek_public_holidays_include_the_orthodox_easter_ones():
-    holidays = greek_public_holidays(2026)
-    # Orthodox Easter 2026 is on 12 April.
-    for day in [(2, 23), (3, 25), (4, 10), (4, 13), (6, 1), (8, 15), (10, 28)]:
-        assert datetime.date(2026, *day) in holidays
-    assert datetime.date(2026, 4, 14) not in holidays
+def test_an_editor_entered_moved_holiday_changes_the_overdue_date():
+    # A holiday moved by decision (as Labour Day 2021 was to Tuesday 4 May)
+    # is entered by an editor and counts like a national one.
+    now = at(2026, 11, 26)  # Thursday
+    assert overdue_cutoff(now).date() == datetime.date(2026, 11, 24)
+    ClosureFactory(
+        starts_on=datetime.date(2026, 11, 24),
+        kind=Closure.Kind.HOLIDAY,
+        reason="Εργατική Πρωτομαγιά (μεταφορά)",
+    )
+    # Tuesday 24 is now a holiday: Wednesday 25 and Monday 23 count.
+    assert overdue_cutoff(now).date() == datetime.date(2026, 11, 23)
+
+
+def test_a_national_holiday_moved_away_is_a_working_day_again():
+    # Thursday 6 May 2027: Labour Day (Holy Saturday) is observed on Tuesday
+    # 4 May after Good Friday and Easter Monday; if it were not moved after all:
+    now = at(2027, 5, 6)
+    assert overdue_cutoff(now).date() == datetime.date(2027, 4, 29)
+    ClosureFactory(
+        starts_on=datetime.date(2027, 5, 4),
+        kind=Closure.Kind.WORKING_DAY,
+        reason="Η Πρωτομαγιά δεν μεταφέρθηκε",
+    )
+    assert overdue_cutoff(now).date() == datetime.date(2027, 5, 4)
 
 
 def at(year, month, day, hour=10):

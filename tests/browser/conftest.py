@@ -5,6 +5,7 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -111,7 +112,10 @@ def quick_forms(settings):
 
 def assert_accessible(page, url=""):
     """One h1, no WCAG 2.1 A/AA violation, nothing blocked by the CSP."""
-    assert page.locator("h1").count() == 1, url
+    # A click starts a navigation without waiting for it: check the page the
+    # click led to, once it has loaded, not the one it left.
+    page.wait_for_load_state("load")
+    expect(page.locator("h1"), url).to_have_count(1)
     assert axe_violations(page) == [], url
     assert page.csp_violations == [], url
 

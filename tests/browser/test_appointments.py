@@ -68,3 +68,24 @@ def test_form_with_errors_has_no_wcag_violations_and_links_to_the_fields(
     page.locator('.error-summary a[href="#id_name"]').click()
     assert page.evaluate("document.activeElement.id") == "id_name"
     assert AppointmentRequest.objects.count() == before
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_the_form_fits_the_narrowest_phone_with_and_without_errors(
+    page, live_demo_site, prefix
+):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{prefix}/rantevou/")
+    for state in ("empty", "with errors"):
+        extra = page.evaluate(
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
+        )
+        assert extra <= 0, state
+        # The place select, whose options are long, stays inside the screen.
+        box = page.locator("#id_where").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, state
+        # No group of fields inside another: one level of fieldset.
+        assert page.locator("main fieldset fieldset").count() == 0, state
+        page.locator("main button[type=submit]").click()
+        page.wait_for_selector(".error-summary")

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 
@@ -18,7 +19,8 @@ def tab_to(page, predicate_js, limit=80):
 def test_directory_can_be_filtered_with_the_keyboard(page, live_demo_site):
     page.goto(DIRECTORY)
     assert axe_violations(page) == []
-    tab_to(page, "document.activeElement.tagName === 'SUMMARY'")
+    # The header's menu and the alert are <details> too: go to the filters'.
+    tab_to(page, "document.activeElement.matches('summary.filters__toggle')")
     page.keyboard.press("Enter")
     # Tab reaches a radio group once; the arrow keys choose within it.
     tab_to(page, "document.activeElement.name === 'audience'")
@@ -42,7 +44,8 @@ def test_a_service_can_be_found_and_read(page, live_demo_site):
     page.fill("#directory-q", "Κοινωνικό Παντοπωλείο")
     page.keyboard.press("Enter")
     page.wait_for_url("**q=**")
-    page.locator(".service-list a").first.click()
+    with page.expect_navigation():
+        page.locator(".service-list a").first.click()
     assert page.locator("h1").count() == 1
     assert page.locator("#documents, #who").count() >= 1
     assert axe_violations(page) == []
@@ -65,5 +68,6 @@ def test_the_map_appears_only_when_asked_for(page, live_demo_site):
     assert button.count() == 1
     assert page.locator(".leaflet-container").count() == 0
     button.first.click()
-    assert page.locator(".leaflet-container").count() == 1
+    # The library is fetched on the click: wait for it rather than race it.
+    expect(page.locator(".leaflet-container")).to_have_count(1)
     assert page.csp_violations == []

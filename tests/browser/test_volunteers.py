@@ -58,7 +58,7 @@ def test_keyboard_only_sign_up_and_confirmation_from_the_email(
     page.keyboard.type("6912345678")
     tab_to(page, "input[name=skills][value=food]")
     page.keyboard.press("Space")
-    tab_to(page, "input[name=availability][value=sat-morning]")
+    tab_to(page, 'input[name=availability][value="5-morning"]')
     page.keyboard.press("Space")
     tab_to(page, "#id_message")
     page.keyboard.type("Μπορώ τα Σάββατα το πρωί.")
@@ -73,7 +73,7 @@ def test_keyboard_only_sign_up_and_confirmation_from_the_email(
     assert_accessible(page)
     volunteer = Volunteer.objects.get(email="eleni.paradeigma@example.org")
     assert volunteer.status == Volunteer.Status.UNCONFIRMED
-    assert volunteer.availability == ["sat-morning"]
+    assert volunteer.availability == ["5-morning"]
     assert list(volunteer.interests.all()) == [food]
 
     message = mail.outbox[-1]

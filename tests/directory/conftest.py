@@ -14,8 +14,17 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
-from directory.models import ServicePage
-from portal import searchindex
+from directory.models import (
+    Category,
+    DirectoryPage,
+    Language,
+    Location,
+    Municipality,
+    Organisation,
+    ServicePage,
+    TargetGroup,
+)
+from search import indexing
 
 
 @pytest.fixture
@@ -89,22 +98,13 @@ def catalogue(directory):
     )
     # Factories save pages without publishing them; index them as publishing
     # would.
-    searchindex.rebuild(directory.get_children())
+    indexing.rebuild(directory.get_children())
     return directory
 
 
 @pytest.fixture
 def empty_directory(db):
     """No directory content at all, as on a new site (rolled back afterwards)."""
-    from directory.models import (
-        Category,
-        DirectoryPage,
-        Language,
-        Location,
-        Municipality,
-        Organisation,
-        TargetGroup,
-    )
 
     DirectoryPage.objects.all().delete()
     Category.objects.filter(parent__isnull=False).delete()

@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from core import chrome
 from directory.factories import ServicePageFactory
-from portal import chrome, searchindex
+from search import indexing
 
 
 def titles(response):
@@ -115,7 +116,7 @@ def test_queries_do_not_grow_with_the_directory(client, catalogue, params, one_m
         )
         for number in range(30)
     ]
-    searchindex.rebuild(Page.objects.filter(pk__in=[page.pk for page in extra]))
+    indexing.rebuild(Page.objects.filter(pk__in=[page.pk for page in extra]))
     chrome.bump()  # as publishing does
     client.get(catalogue.url, params)  # the directory is read again once
     with CaptureQueriesContext(connection) as large:

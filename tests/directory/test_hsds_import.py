@@ -226,7 +226,7 @@ def test_a_bad_record_leaves_an_earlier_import_untouched(home, records):
         ),
         (lambda r: r.update(required_documents="ΑΦΜ"), "field required_documents"),
         (
-            lambda r: r["service_at_locations"][0]["location"].update(latitude=137),
+            lambda r: r["service_at_locations"][0]["location"].update(latitude="37"),
             "service_at_locations[0].location.latitude",
         ),
         (

@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.factories import ClosureFactory
 from directory.models import RequiredDocument, ServiceContact, ServicePage
+from tests.staff import login_staff
 
 
 def service(catalogue, slug="epidoma-stegasis"):
@@ -105,7 +106,7 @@ def test_an_editor_can_open_a_service_in_the_admin(
 
     editor = django_user_model.objects.create_user("maria", password="x")  # noqa: S106
     editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    login_staff(client, editor)
     page = service(catalogue)
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200

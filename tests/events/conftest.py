@@ -1,6 +1,7 @@
 import pytest
 
 from events.factories import EventIndexPageFactory, MobileUnitPageFactory
+from events.models import EventIndexPage, EventPage, MobileUnitPage
 
 
 def publish(page):
@@ -12,7 +13,6 @@ def publish(page):
 def no_demo_events(db):
     """These tests describe their own calendar: the seeded demo events are set
     aside inside the test's transaction."""
-    from events.models import EventIndexPage, EventPage, MobileUnitPage
 
     for model in (EventPage, EventIndexPage, MobileUnitPage):
         model.objects.all().delete()

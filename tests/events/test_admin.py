@@ -5,9 +5,13 @@ import pytest
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from directory.factories import LocationFactory
+from directory.models import Location
 from events.factories import EventPageFactory, local_datetime
+from events.fields import WeekdaysFormField
 from events.models import EventDateException, EventPage
 from tests.events.conftest import el
+from tests.staff import login_staff
 
 NO_DATE = (
     "These settings produce no date at all: check the days, "
@@ -18,7 +22,7 @@ NO_DATE = (
 @pytest.fixture
 def editor(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
+    login_staff(client, user)
     return client
 
 
@@ -40,7 +44,6 @@ def test_editors_can_edit_a_recurring_event(editor, index):
 
 
 def test_weekday_boxes_are_stored_as_text(index):
-    from events.fields import WeekdaysFormField
 
     field = WeekdaysFormField(required=False)
     assert field.clean(["3", "1"]) == "1,3"
@@ -148,3 +151,75 @@ def test_a_cancelled_date_is_not_a_date_left_out(editor, index):
         editor, index, exceptions=[(day, EventDateException.Kind.CANCELLED)]
     )
     assert response.status_code == 302
+
+
+def test_the_editor_warns_of_a_date_on_a_holiday_and_cancels_it_in_one_click(
+    editor, index
+):
+    from django.utils import translation
+
+    lessons = EventPageFactory(
+        parent=index,
+        title="Μαθήματα ελληνικών",
+        location=LocationFactory(slug="admin-kentro"),
+        start=local_datetime(datetime.date(2027, 3, 18), 17),
+        end=local_datetime(datetime.date(2027, 3, 18), 19),
+        repeat="weekly",
+        repeat_count=3,
+    )
+    with translation.override("el"):
+        html = editor.get(f"/admin/pages/{lessons.pk}/edit/").content.decode()
+    assert "25η Μαρτίου" in html
+    assert f'formaction="/admin/events/{lessons.pk}/cancel-date/"' in html
+    assert 'value="2027-03-25"' in html
+    response = editor.post(
+        f"/admin/events/{lessons.pk}/cancel-date/", {"date": "2027-03-25"}
+    )
+    assert response.status_code == 302
+    cancelled = lessons.occurrences.get(start__date="2027-03-25")
+    assert cancelled.is_cancelled and "25η Μαρτίου" in cancelled.reason
+    assert not lessons.occurrences.get(start__date="2027-03-18").is_cancelled
+    lessons.refresh_from_db()
+    assert lessons.closure_conflicts() == []
+    # The exception is in the live revision, so the next publish keeps it.
+    assert lessons.date_exceptions.filter(date="2027-03-25").exists()
+
+
+@pytest.mark.parametrize("date", ["2027-03-18", "nonsense", ""])
+def test_a_date_without_a_closure_is_not_cancelled(editor, index, date):
+    lessons = EventPageFactory(
+        parent=index,
+        start=local_datetime(datetime.date(2027, 3, 18), 17),
+        end=local_datetime(datetime.date(2027, 3, 18), 19),
+        repeat="weekly",
+        repeat_count=3,
+    )
+    response = editor.post(f"/admin/events/{lessons.pk}/cancel-date/", {"date": date})
+    assert response.status_code == 302
+    assert not lessons.occurrences.filter(status="cancelled").exists()
+
+
+def test_only_staff_who_may_edit_can_cancel_a_date(client, index, django_user_model):
+    lessons = EventPageFactory(parent=index)
+    client.force_login(django_user_model.objects.create_user("nobody"))
+    response = client.post(
+        f"/admin/events/{lessons.pk}/cancel-date/", {"date": "2027-03-25"}
+    )
+    assert response.status_code in (302, 403)
+    assert not lessons.occurrences.filter(status="cancelled").exists()
+
+
+def test_a_visit_editor_sees_the_dates_holidays_changed(editor, index):
+
+    visit = EventPageFactory(
+        parent=index,
+        kind=EventPage.Kind.MOBILE_UNIT_VISIT,
+        location=LocationFactory(slug="admin-stop", kind=Location.Kind.MOBILE_STOP),
+        start=local_datetime(datetime.date(2026, 12, 25), 9),
+        end=local_datetime(datetime.date(2026, 12, 25), 13),
+        repeat="weekly",
+        repeat_count=2,
+    )
+    html = editor.get(f"/admin/pages/{visit.pk}/edit/").content.decode()
+    assert "Χριστούγεννα" in html
+    assert "cancel-date" not in html

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.demo import ensure_translation
 from directory.factories import (
     CategoryFactory,
     LocationFactory,
@@ -50,7 +51,6 @@ def test_upcoming_events_are_grouped_by_day_in_greek(client, index):
 
 
 def test_english_dates_on_the_english_site(client, index, locales):
-    from portal.demo.build import ensure_translation
 
     event = event_on(index, 2, title="Ημερίδα")
     ensure_translation(index.get_parent(), locales["en"], title="Home")
@@ -165,11 +165,14 @@ def test_list_is_paginated(client, index):
     assert "Σεμινάριο 24" in second
 
 
-def test_month_view_is_a_table_with_caption_and_month_links(client, index):
+def test_month_view_is_a_list_of_days_with_month_links(client, index):
+    """A list of days (seven columns on a wide screen, one on a phone), not
+    a table that a phone must scroll sideways."""
     event_on(index, 1, title="Ημερίδα")
     month = timezone.localdate().strftime("%Y-%m")
     html = text(client.get(f"/ekdiloseis/?view=month&month={month}"))
-    assert "<table" in html and "<caption>" in html
+    assert '<ol class="plain-list month month--starts-' in html
+    assert "<table" not in html
     assert 'rel="prev"' in html and 'rel="next"' in html
     day = timezone.localdate() + datetime.timedelta(days=1)
     if day.strftime("%Y-%m") == month:
@@ -221,3 +224,24 @@ def test_a_busy_day_in_the_month_view_links_to_its_list(client, index):
     html = text(client.get(f"/ekdiloseis/?view=month&month={day:%Y-%m}"))
     assert "Εργαστήρι 3" in html and "Εργαστήρι 4" not in html
     assert f"start={day}&amp;end={day}" in html
+
+
+def test_the_filters_are_folded_and_the_events_come_first(client, index):
+    event_on(index, 2, title="Ημερίδα για το ΚΕΑ")
+    html = text(client.get("/ekdiloseis/"))
+    assert '<details class="event-filters">' in html  # folded: no "open"
+    assert '<summary class="event-filters__toggle">Φίλτρα</summary>' in html
+    # The form works inside the <details> without JavaScript.
+    folded = html.split('<details class="event-filters">', 1)[1].split("</details>")[0]
+    assert '<form method="get"' in folded and 'type="submit"' in folded
+
+
+def test_the_filters_are_open_when_one_is_in_use(client, index):
+    html = text(client.get("/ekdiloseis/?when=past"))
+    assert '<details class="event-filters" open>' in html
+    assert "Φίλτρα (ενεργά)" in html
+
+
+def test_the_filters_are_open_when_a_choice_was_not_understood(client, index):
+    html = text(client.get("/ekdiloseis/?start=not-a-date"))
+    assert '<details class="event-filters" open>' in html

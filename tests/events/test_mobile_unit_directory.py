@@ -122,13 +122,18 @@ def test_no_pointer_when_there_is_no_schedule_page(client, directory):
     assert el("See where the Mobile Unit will be next") not in html
 
 
-def test_the_schedule_links_each_stop_to_its_directory_page(
+def test_the_schedule_links_each_village_and_the_village_its_directory_page(
     client, index, mobile_unit_page, directory, kardamyli
 ):
     visit(index, kardamyli)
     html = text(client.get("/kiniti-monada/"))
-    assert 'href="/programmata-ypiresies/topothesies/test-kardamyli/"' in html
-    assert el("What is offered at this stop, and directions") in html
+    assert 'href="/kiniti-monada/test-kardamyli/"' in html
+    village = text(client.get("/kiniti-monada/test-kardamyli/"))
+    assert 'href="/programmata-ypiresies/topothesies/test-kardamyli/"' in village
+    assert el("What is offered at this stop") in village
+    # And the stop's directory page leads back to its village page.
+    stop_page = text(client.get(directory.url + "topothesies/test-kardamyli/"))
+    assert 'href="/kiniti-monada/test-kardamyli/"' in stop_page
 
 
 def test_the_schedule_without_a_directory_links_nowhere(
@@ -137,7 +142,8 @@ def test_the_schedule_without_a_directory_links_nowhere(
     visit(index, kardamyli)
     html = text(client.get("/kiniti-monada/"))
     assert "Καρδαμύλη" in html
-    assert "topothesies" not in html
+    village = text(client.get("/kiniti-monada/test-kardamyli/"))
+    assert "topothesies" not in html and "topothesies" not in village
 
 
 def test_a_new_visit_shows_on_the_stop_page_at_once(

@@ -64,7 +64,8 @@ def test_event_page_shows_dates_place_directions_and_calendar(
     assert "10:00" in html and "12:00" in html
     assert "Πλατεία Καρδαμύλης" in html
     assert "https://www.openstreetmap.org/directions?to=" in html
-    assert f'href="{event.url}calendar.ics"' in html
+    # One event to add: the next date, not every date of the rule.
+    assert f'href="{event.url}calendar.ics?date=' in html
     assert "https://example.org/register" in html
     assert "Υπάρχει ράμπα στην είσοδο." in html
     assert "Δήμος Καλαμάτας" in html

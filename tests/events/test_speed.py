@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from directory.factories import CategoryFactory, LocationFactory, MunicipalityFactory
 from directory.models import Location
-from events import caching, filters
+from events import caching, month
 from events.factories import EventPageFactory, local_datetime
 from events.models import EventPage
 from tests.events.conftest import el
@@ -86,7 +86,10 @@ def urls(event):
         "/ekdiloseis/feed.ics",
         "/ekdiloseis/feed.ics?category=speed-culture",
         "/kiniti-monada/",
+        "/kiniti-monada/speed-stop/",
+        "/kiniti-monada/speed-stop/visits.ics",
         event.url,
+        f"{event.url}calendar.ics",
     ]
 
 
@@ -155,28 +158,32 @@ def test_past_pages_go_back_in_time(client, index):
 def test_a_published_event_shows_at_once_everywhere(
     client, index, mobile_unit_page, place
 ):
-    month = (timezone.localdate() + datetime.timedelta(days=1)).strftime("%Y-%m")
-    pages = [
-        "/ekdiloseis/",
-        f"/ekdiloseis/?view=month&month={month}",
-        "/ekdiloseis/feed.ics",
-        "/kiniti-monada/",
-    ]
-    for url in pages:
-        assert "Νέα επίσκεψη" not in client.get(url).content.decode()
+    month_value = (timezone.localdate() + datetime.timedelta(days=1)).strftime("%Y-%m")
+    start = in_days(1)
+    # The event lists say its title; the Mobile Unit's pages its date.
+    pages = {
+        "/ekdiloseis/": "Νέα επίσκεψη",
+        f"/ekdiloseis/?view=month&month={month_value}": "Νέα επίσκεψη",
+        "/ekdiloseis/feed.ics": "Νέα επίσκεψη",
+        "/kiniti-monada/": f'datetime="{start.isoformat()}"',
+        "/kiniti-monada/speed-stop/": f'datetime="{start.isoformat()}"',
+        "/kiniti-monada/speed-stop/visits.ics": "Νέα επίσκεψη",
+    }
+    for url, marker in pages.items():
+        assert marker not in client.get(url).content.decode(), url
     event = EventPageFactory(
         parent=index,
         title="Νέα επίσκεψη",
         kind=EventPage.Kind.MOBILE_UNIT_VISIT,
         location=place,
-        start=in_days(1),
+        start=start,
         end=in_days(1, 12),
     )
-    for url in pages:
-        assert "Νέα επίσκεψη" in client.get(url).content.decode(), url
+    for url, marker in pages.items():
+        assert marker in client.get(url).content.decode(), url
     event.unpublish()
-    for url in pages:
-        assert "Νέα επίσκεψη" not in client.get(url).content.decode(), url
+    for url, marker in pages.items():
+        assert marker not in client.get(url).content.decode(), url
 
 
 def test_stored_occurrences_retire_the_cached_calendars_once_committed(
@@ -196,7 +203,7 @@ def test_stored_occurrences_retire_the_cached_calendars_once_committed(
 
 
 def test_a_crowded_month_says_it_shows_only_some(client, index, monkeypatch):
-    monkeypatch.setattr(filters, "MONTH_VIEW_LIMIT", 3)
+    monkeypatch.setattr(month, "MONTH_VIEW_LIMIT", 3)
     for number in range(5):
         EventPageFactory(
             parent=index,
@@ -213,4 +220,4 @@ def test_a_crowded_month_says_it_shows_only_some(client, index, monkeypatch):
         )
         in html
     )
-    assert html.count("month-table__events") == 1
+    assert html.count("month__events") == 1

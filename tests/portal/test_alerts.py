@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from portal.factories import AlertBannerFactory
-from portal.models import AlertBanner
+from core.factories import AlertBannerFactory
+from core.models import AlertBanner
 
 
 def test_banner_is_shown_on_every_page_within_its_window(client, home):

@@ -5,8 +5,10 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, WorkflowPage
 
+from core.models import AlertBanner
 from directory.models import TargetGroup
-from portal.models import AlertBanner, CampaignPage
+from portal.models import CampaignPage
+from tests.staff import login_staff
 
 
 def seed():
@@ -86,7 +88,7 @@ def test_editor_can_open_the_admin_and_edit_a_campaign(client, db):
     seed()
     editor = get_user_model().objects.create_user("eleni", password="x")  # noqa: S106
     editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    login_staff(client, editor)
     campaign = CampaignPage.objects.first()
     response = client.get(f"/admin/pages/{campaign.pk}/edit/")
     assert response.status_code == 200

@@ -1,6 +1,6 @@
 import pytest
 
-from portal.search import MAX_QUERY_LENGTH, clean_query
+from search.query import MAX_QUERY_LENGTH, clean_query
 
 HOSTILE_QUERIES = [
     "",

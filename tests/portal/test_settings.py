@@ -56,7 +56,7 @@ def test_deploy_check_is_clean_with_sensible_production_variables():
 
 def test_redis_url_selects_the_redis_cache():
     config = env.cache_config("redis://127.0.0.1:6379/1")["default"]
-    assert config["BACKEND"] == "portal.cache.ForgivingRedisCache"
+    assert config["BACKEND"] == "core.cache.ForgivingRedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/1"
     assert config["OPTIONS"]["socket_connect_timeout"] <= 1
 

@@ -7,8 +7,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from directory.models import ServicePage
-from portal import searchindex, sitesearch
-from portal.models import SearchSynonym, UnansweredQuery
+from search import indexing, sitesearch
+from search.models import SearchSynonym, UnansweredQuery
 
 
 def result_titles(response):
@@ -102,4 +102,4 @@ def test_publishing_indexes_a_page_and_unpublishing_drops_it(client, demo_site):
 
 
 def test_the_search_index_rebuilds_from_scratch(demo_site):
-    assert searchindex.rebuild() > 40
+    assert indexing.rebuild() > 40

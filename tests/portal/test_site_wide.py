@@ -4,9 +4,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from portal.factories import AlertBannerFactory, StandardPageFactory
+from core.factories import AlertBannerFactory
+from portal.factories import StandardPageFactory
 
-# design.md section 6; the site chrome is cached per page (portal.chrome).
+# design.md section 6; the site chrome is cached per page (core.chrome).
 MAX_QUERIES_PER_PAGE = 12
 # Wagtail routes /en/ and /ar/ through the translation of the site's root
 # page, which it looks up on every request: a query Greek pages do not make.

@@ -3,11 +3,17 @@ import time
 import pytest
 from django.core import mail
 
+from core.abuse import started_token
 from directory.factories import LanguageFactory, MunicipalityFactory
-from portal.abuse import started_token
 from volunteers.factories import (
     VolunteerIndexPageFactory,
     VolunteerOpportunityPageFactory,
+)
+from volunteers.models import (
+    Volunteer,
+    VolunteerIndexPage,
+    VolunteerOpportunityPage,
+    VolunteerWithdrawal,
 )
 
 
@@ -15,12 +21,6 @@ from volunteers.factories import (
 def no_demo_volunteers(db):
     """These tests count their own volunteers: the seeded demo's are set aside
     inside the test's transaction."""
-    from volunteers.models import (
-        Volunteer,
-        VolunteerIndexPage,
-        VolunteerOpportunityPage,
-        VolunteerWithdrawal,
-    )
 
     Volunteer.objects.all().delete()
     VolunteerWithdrawal.objects.all().delete()
@@ -36,7 +36,7 @@ def volunteering(home):
         parent=index, title="Διανομή τροφίμων", slug="dianomi-trofimon"
     )
     tutoring = VolunteerOpportunityPageFactory(
-        parent=index, title="Σχολική στήριξη", slug="sxoliki-stirixi"
+        parent=index, title="Σχολική στήριξη", slug="scholiki-stirixi"
     )
     return {
         "index": index,
@@ -62,7 +62,7 @@ def valid_data(volunteering):
             "municipality": str(volunteering["municipality"].pk),
             "skills": ["food", "digital"],
             "languages": [str(volunteering["language"].pk)],
-            "availability": ["mon-morning", "sat-evening"],
+            "availability": ["0-morning", "5-evening"],
             "interests": [str(volunteering["food"].pk)],
             "message": "Μπορώ να βοηθήσω τα Σάββατα.",
             "is_adult": "on",

@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.factories import LanguageFactory, MunicipalityFactory
+from tests.staff import login_staff
 from volunteers.factories import VolunteerFactory
 from volunteers.models import Volunteer
+from volunteers.wagtail_hooks import NewVolunteersPanel
 
 ROLES = ["anonymous", "Editors", "Caseworkers", "Volunteer coordinators", "superuser"]
 ALLOWED = {"Volunteer coordinators", "superuser"}
@@ -30,7 +32,7 @@ def login_as(client, role):
             password="x",  # noqa: S106
         )
         user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
+    login_staff(client, user)
     return user
 
 
@@ -116,7 +118,7 @@ def test_menu_and_dashboard_panel_only_for_coordinators(client, volunteer, role)
 def test_inspect_view_shows_answers_in_words(client, volunteering):
     volunteer = VolunteerFactory(
         skills=["tutoring"],
-        availability=["sat-evening"],
+        availability=["5-evening"],
         interests=[volunteering["tutoring"]],
         languages=[volunteering["language"]],
     )
@@ -135,7 +137,6 @@ def test_coordinator_cannot_add_volunteers_by_hand(client, volunteer):
 
 
 def test_dashboard_counts_volunteers_confirmed_this_week(client, db):
-    from volunteers.wagtail_hooks import NewVolunteersPanel
 
     recent = VolunteerFactory.create_batch(3)
     VolunteerFactory(status=Volunteer.Status.UNCONFIRMED, name="Ανεπιβεβαίωτος")
@@ -159,17 +160,15 @@ def test_filters_search_and_export_use_the_same_list(client, db):
     matching = VolunteerFactory(
         name="Ανδρέας Ταιριαστός",
         skills=["tutoring", "digital"],
-        availability=["tue-evening"],
+        availability=["1-evening"],
         municipality=kalamata,
         languages=[english],
     )
-    VolunteerFactory(
-        name="Βασιλική Άλλη", skills=["food"], availability=["mon-morning"]
-    )
+    VolunteerFactory(name="Βασιλική Άλλη", skills=["food"], availability=["0-morning"])
     login_as(client, "Volunteer coordinators")
     index = reverse("volunteers:index")
     query = (
-        f"skill=tutoring&available=tue-evening&language={english.pk}"
+        f"skill=tutoring&available=1-evening&language={english.pk}"
         f"&municipality={kalamata.pk}&status=new"
     )
 
@@ -181,7 +180,8 @@ def test_filters_search_and_export_use_the_same_list(client, db):
     assert "Ανδρέας Ταιριαστός" not in searched
 
     exported = client.get(f"{index}?{query}&export=csv")
-    rows = list(csv.reader(io.StringIO(b"".join(exported.streaming_content).decode())))
+    text = exported.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 2
     assert rows[1][0] == matching.name
     assert "tutoring" not in rows[1][5]  # labels, not codes

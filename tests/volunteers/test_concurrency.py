@@ -12,6 +12,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
+from core.demo import site_locales
+from portal.demo.build import tree_root
 from volunteers.models import Volunteer
 
 from .conftest import link_from
@@ -34,8 +36,6 @@ DOMAIN = "concurrency.example.org"
 def tree(transactional_db):
     """Locales and the root page: an earlier transactional test may have
     flushed the rows that migrations create."""
-    from portal.demo.build import site_locales, tree_root
-
     site_locales()
     tree_root()
 

@@ -13,10 +13,11 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from portal.abuse import started_token
+from core.abuse import started_token
 from volunteers.factories import VolunteerFactory
 from volunteers.models import Volunteer, VolunteerWithdrawal
-from volunteers.signup import confirmation_token, withdrawal_token
+from volunteers.tasks import build_message
+from volunteers.tokens import confirmation_token, withdrawal_token
 
 from .conftest import link_from
 
@@ -69,7 +70,7 @@ def test_whole_flow_from_form_to_confirmation_through_the_emailed_link(
     assert volunteer.status == Volunteer.Status.UNCONFIRMED
     assert volunteer.phone == "+306912345678"
     assert volunteer.skills == ["food", "digital"]
-    assert volunteer.availability == ["mon-morning", "sat-evening"]
+    assert volunteer.availability == ["0-morning", "5-evening"]
     assert list(volunteer.interests.all()) == [volunteering["food"]]
     assert volunteer.privacy_notice_version == "1"
     assert volunteer.consented_at is not None
@@ -93,7 +94,7 @@ def test_whole_flow_from_form_to_confirmation_through_the_emailed_link(
     assert volunteer.confirmed_at is not None
     notification = mail.outbox[-1]
     assert notification.to == ["coordinator@example.org"]
-    assert f"/admin/volunteers/edit/{volunteer.pk}/" in notification.body
+    assert f"/admin/volunteers/inspect/{volunteer.pk}/" in notification.body
 
 
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "99999999999999999999999"])
@@ -328,7 +329,6 @@ def test_mail_failure_keeps_the_signup_and_is_recorded_for_staff(
 
 
 def test_confirmation_email_is_in_the_language_of_the_signup(db):
-    from volunteers.tasks import build_message
 
     volunteer = VolunteerFactory(status=Volunteer.Status.UNCONFIRMED, language="en")
     subject, body, recipients = build_message(

@@ -6,9 +6,10 @@ from directory.hsds.importer import HSDSImportError, import_file
 class Command(BaseCommand):
     help = (
         "Create or update (by HSDS id) services, organisations, locations and "
-        "taxonomy from an Open Referral HSDS 3.0 JSON file: a list of services with "
-        "their related objects nested, or a paged /services response. All or "
-        "nothing: one bad record rejects the whole file."
+        "taxonomy from an Open Referral HSDS 3.0 JSON file: one service with its "
+        "related objects nested, a list of them, or a paged /services response. "
+        "All or nothing: every bad record is listed, one line each, and nothing "
+        "of the file is kept."
     )
 
     def add_arguments(self, parser):

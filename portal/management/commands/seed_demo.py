@@ -4,22 +4,32 @@ from django.db import transaction
 
 import appointments.demo
 import directory.demo
+import eligibility.demo
 import portal.demo.build
+import portal.demo.renames
 import portal.demo.translations
 import volunteers.demo
 from events import demo as events_demo
-from portal.demo.indexing import indexed_at_the_end
+from search.bulk import indexed_at_the_end
 
 # Taxonomy first: the pages after it refer to it; services go under the home page.
 # Translations last: they copy the Greek pages and snippets the others built.
 BUILDERS = [
+    # First: a demo built before its slugs became ELOT 743 is renamed in place.
+    portal.demo.renames.rename,
     directory.demo.build_taxonomies,
     portal.demo.build.build,
     directory.demo.build,
     events_demo.build,
     volunteers.demo.build,
     appointments.demo.build,
+    # After the request page exists: the contact pages link to it.
+    portal.demo.build.build_request_links,
     portal.demo.translations.build,
+    # After the translations: the check links to the services in each language.
+    eligibility.demo.build,
+    # Last: every renamed page, in every language, answers at its old address.
+    portal.demo.renames.redirect,
 ]
 
 

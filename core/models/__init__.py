@@ -1,0 +1,5 @@
+from core.models.abuse import RateCounter
+from core.models.alerts import AlertBanner
+from core.models.settings import CentreSettings
+
+__all__ = ["AlertBanner", "CentreSettings", "RateCounter"]

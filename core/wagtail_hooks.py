@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.contrib.settings.registry import register_setting
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import PageViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core import privacy
+from core.models import AlertBanner, CentreSettings
+
+
+class AlertBannerViewSet(SnippetViewSet):
+    model = AlertBanner
+    icon = "warning"
+    menu_label = _("Alert banners")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["title", "kind", "starts_at", "ends_at", "is_enabled"]
+    list_filter = ["kind", "is_enabled"]
+    search_fields = ["title", "message"]
+
+
+register_snippet(AlertBannerViewSet)
+register_setting(CentreSettings, icon="home")
+
+
+@hooks.register("on_serve_page")
+def check_translation_restrictions(callback):
+    """Serve a translation of a restricted page only to whom the restriction
+    lets in, as Wagtail does for the page itself (``core.privacy``)."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        restrictions = privacy.restrictions_to_check(page)
+        for restriction in restrictions:
+            if not restriction.accept_request(request):
+                response = refuse(restriction, page, request)
+                add_never_cache_headers(response)
+                return response
+        response = callback(page, request, serve_args, serve_kwargs)
+        if restrictions:
+            add_never_cache_headers(response)
+        return response
+
+    return inner
+
+
+def refuse(restriction, page, request):
+    """What Wagtail answers for an unmet restriction: the password form, or
+    the login page."""
+    if restriction.restriction_type == PageViewRestriction.PASSWORD:
+        form = PasswordViewRestrictionForm(
+            instance=restriction, initial={"return_url": request.get_full_path()}
+        )
+        action_url = reverse(
+            "wagtailcore_authenticate_with_password", args=[restriction.id, page.id]
+        )
+        return page.serve_password_required_response(request, form, action_url)
+    login_url = getattr(
+        settings, "WAGTAIL_FRONTEND_LOGIN_URL", reverse("wagtailcore_login")
+    )
+    return redirect_to_login(request.get_full_path(), login_url)
+
+
+@hooks.register("register_account_menu_item")
+def two_step_verification_menu_item(request):
+    return {
+        "url": reverse("kentro_2fa"),
+        "label": _("Two-step verification"),
+        "help_text": _(
+            "A code from an app on your phone after your password, and "
+            "recovery codes for when you do not have it."
+        ),
+    }
