@@ -266,6 +266,21 @@ def run(database, services, events, requests, concurrency):
         server.wait(timeout=30)
 
 
+def load_report(loads, cores):
+    """One line on how busy the machine was when each database's run began.
+
+    loads: [(database, 1-minute load average)]; cores: the machine's CPUs.
+    Figures taken while other work shares the cores say nothing about the
+    budgets in design.md section 6, so a load above half the cores is flagged.
+    """
+    busy = [database for database, load in loads if load > cores / 2]
+    figures = ", ".join(f"{database} {load:.2f}" for database, load in loads)
+    line = f"load average at start ({cores} cores): {figures}"
+    if busy:
+        line += " -- NOT QUIET: other work shared the cores; do not quote these figures"
+    return line
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=10_000)
@@ -275,7 +290,9 @@ def main():
     parser.add_argument("--databases", default="sqlite,postgres")
     options = parser.parse_args()
     table = []
+    loads = []
     for database in options.databases.split(","):
+        loads.append((database, os.getloadavg()[0]))
         try:
             rows = run(
                 database,
@@ -294,6 +311,7 @@ def main():
         f"{options.requests} requests per URL, "
         f"{options.concurrency} concurrent clients, gunicorn with 2 workers"
     )
+    print(load_report(loads, os.cpu_count() or 1))
     header = f"{'db':<9}{'page':<20}{'status':<8}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>8}"
     print(header)
     print("-" * len(header))
