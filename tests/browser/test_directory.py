@@ -16,6 +16,33 @@ def tab_to(page, predicate_js, limit=80):
     pytest.fail(f"no element reached with Tab matches {predicate_js}")
 
 
+def sheets(pdf):
+    """How many pages a PDF that Chromium printed has."""
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("language", ["", "/en", "/ar"])
+def test_every_printable_checklist_fits_one_a4_sheet(page, live_demo_site, language):
+    # The printout says it fits on one sheet: every service's, in every
+    # language, with its key facts, places, weeks and closures ahead.
+    addresses = set()
+    for number in range(1, 6):
+        page.goto(f"{language}{DIRECTORY}?page={number}")
+        links = page.locator(".service-list a").evaluate_all(
+            "links => links.map(link => new URL(link.href).pathname)"
+        )
+        if not links or links[0] in addresses:
+            break
+        addresses.update(links)
+    assert len(addresses) >= 10
+    too_long = []
+    for address in sorted(addresses):
+        page.goto(address + "ektyposi/")
+        if sheets(page.pdf(format="A4")) != 1:
+            too_long.append(address)
+    assert too_long == []
+
+
 def test_directory_can_be_filtered_with_the_keyboard(page, live_demo_site):
     page.goto(DIRECTORY)
     assert axe_violations(page) == []
@@ -58,7 +85,7 @@ def test_a_service_can_be_found_and_read(page, live_demo_site):
     assert axe_violations(page) == []
     # The checklist fits on one A4 sheet.
     pdf = page.pdf(format="A4")
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert sheets(pdf) == 1
 
 
 def test_the_map_appears_only_when_asked_for(page, live_demo_site):
