@@ -117,7 +117,7 @@ def service(request, page, printable=False):
     links = list(
         page.service_locations.all()
         .select_related("location", "location__municipality")
-        .prefetch_related("location__opening_hours")
+        .prefetch_related("location__opening_hours", "location__phones")
     )
     locations = [link.location for link in links]
     # One calendar read for today's state and the closures ahead.
@@ -166,7 +166,7 @@ def location(request, page, slug):
     location = (
         Location.objects.filter(locale_id=page.locale_id, slug=slug)
         .select_related("municipality")
-        .prefetch_related("opening_hours", "languages")
+        .prefetch_related("opening_hours", "languages", "phones")
         .first()
     )
     if location is None:

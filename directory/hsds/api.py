@@ -256,8 +256,10 @@ def _by_id(queryset, value):
 
 
 def _organisations():
-    return Organisation.objects.filter(locale=serialise.default_locale()).order_by(
-        "name", "pk"
+    return (
+        Organisation.objects.filter(locale=serialise.default_locale())
+        .prefetch_related("phones")
+        .order_by("name", "pk")
     )
 
 

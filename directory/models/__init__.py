@@ -1,5 +1,6 @@
-from directory.models.locations import Closure, Location, OpeningHours
-from directory.models.organisations import Organisation
+from directory.models.locations import Closure, Location, LocationPhone, OpeningHours
+from directory.models.organisations import Organisation, OrganisationPhone
+from directory.models.phones import PhoneType
 from directory.models.services import (
     ApplicationWindow,
     BenefitFrequency,
@@ -26,9 +27,12 @@ __all__ = [
     "ForeignTerm",
     "Language",
     "Location",
+    "LocationPhone",
     "Municipality",
     "OpeningHours",
     "Organisation",
+    "OrganisationPhone",
+    "PhoneType",
     "RequiredDocument",
     "ServiceAtLocation",
     "ServiceContact",
