@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from core.weekdays import Weekday
 from directory import calendar, opening
-from directory.models.locations import Location
-from directory.models.organisations import Organisation
+from directory.models.locations import Location, LocationPhone
+from directory.models.organisations import Organisation, OrganisationPhone
+from directory.models.phones import first_phone_columns, known_first_phone
 from directory.search import parse_filters, search
 from directory.suggest import suggest as suggestions
 from search import engine, sitesearch
@@ -117,8 +118,11 @@ def service(request, page, printable=False):
     links = list(
         page.service_locations.all()
         .select_related("location", "location__municipality")
-        .prefetch_related("location__opening_hours", "location__phones")
+        .prefetch_related("location__opening_hours")
+        .annotate(**first_phone_columns(LocationPhone, "location"))
     )
+    for link in links:
+        known_first_phone(link.location, LocationPhone, link)
     locations = [link.location for link in links]
     # One calendar read for today's state and the closures ahead.
     today = calendar.today()
@@ -152,7 +156,12 @@ def parent_url(page):
 
 
 def organisation(request, page, slug):
-    organisation = get_object_or_404(Organisation, locale_id=page.locale_id, slug=slug)
+    organisation = get_object_or_404(
+        Organisation.objects.annotate(**first_phone_columns(OrganisationPhone, "pk")),
+        locale_id=page.locale_id,
+        slug=slug,
+    )
+    known_first_phone(organisation, OrganisationPhone, organisation)
     services = Paginator(
         page.listed_services().filter(organisation=organisation).order_by("title"),
         SERVICES_PER_PAGE,
@@ -166,11 +175,13 @@ def location(request, page, slug):
     location = (
         Location.objects.filter(locale_id=page.locale_id, slug=slug)
         .select_related("municipality")
-        .prefetch_related("opening_hours", "languages", "phones")
+        .prefetch_related("opening_hours", "languages")
+        .annotate(**first_phone_columns(LocationPhone, "pk"))
         .first()
     )
     if location is None:
         raise Http404
+    known_first_phone(location, LocationPhone, location)
     services = Paginator(
         page.listed_services()
         .filter(service_locations__location=location)

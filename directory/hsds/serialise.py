@@ -14,8 +14,10 @@ import html
 import re
 import uuid
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from core import privacy
@@ -501,7 +503,13 @@ def services_queryset(full=True):
     queryset = (
         ServicePage.objects.live()
         .filter(privacy.public_q())
-        .filter(locale=default_locale())
+        # By the default language's code, a join: a query fewer than looking
+        # the Locale up first (/services/{id} is at the page query budget).
+        .filter(
+            locale__language_code=get_supported_content_language_variant(
+                settings.LANGUAGE_CODE
+            )
+        )
         .select_related("organisation")
         .prefetch_related("organisation__phones")
         .order_by("title", "pk")

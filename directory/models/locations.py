@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -145,7 +146,7 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
-    @property
+    @cached_property
     def first_phone(self):
         """The phone pages show: the first one (see LocationPhone), or None."""
         return first_of(self)
@@ -178,6 +179,8 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
 
 class LocationPhone(Phone):
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="phones")
+
+    owner_field = "location"
 
     class Meta(Phone.Meta):
         verbose_name = _("phone")

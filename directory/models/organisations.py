@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -71,7 +72,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
-    @property
+    @cached_property
     def first_phone(self):
         """The phone pages show: the first one (see OrganisationPhone), or None."""
         return first_of(self)
@@ -81,6 +82,8 @@ class OrganisationPhone(Phone):
     organisation = ParentalKey(
         Organisation, on_delete=models.CASCADE, related_name="phones"
     )
+
+    owner_field = "organisation"
 
     class Meta(Phone.Meta):
         verbose_name = _("phone")

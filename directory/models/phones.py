@@ -8,6 +8,7 @@ design for the other two owners.
 """
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
@@ -73,3 +74,30 @@ def first_of(owner):
     a prefetched ``phones`` without a query."""
     phones = list(owner.phones.all())
     return phones[0] if phones else None
+
+
+def first_phone_columns(phone_model, owner):
+    """Annotations that give each row of a queryset the first phone of its
+    ``owner`` (a path to a location or an organisation, e.g. ``"location"``)
+    as ``first_phone_number`` and ``first_phone_extension``, in the same query:
+    a page at its query budget shows the phone without a query of its own
+    (see :func:`known_first_phone`)."""
+    key = phone_model.owner_field
+    first = phone_model.objects.filter(**{key: OuterRef(owner)}).order_by(
+        "sort_order", "pk"
+    )
+    return {
+        "first_phone_number": Subquery(first.values("number")[:1]),
+        "first_phone_extension": Subquery(first.values("extension")[:1]),
+    }
+
+
+def known_first_phone(owner, phone_model, row):
+    """Set ``owner.first_phone`` from a row annotated by
+    :func:`first_phone_columns`, so that reading it costs no query."""
+    number = row.first_phone_number
+    owner.first_phone = (
+        phone_model(number=number, extension=row.first_phone_extension)
+        if number
+        else None
+    )
