@@ -4,7 +4,7 @@ rules live in directory.search and directory.calendar."""
 import datetime
 
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from directory import calendar, opening
 from directory.models.locations import Location, LocationPhone
 from directory.models.organisations import Organisation, OrganisationPhone
 from directory.models.phones import first_phone_columns, known_first_phone
+from directory.models.taxonomy import FormerCategorySlug
 from directory.search import parse_filters, search
 from directory.suggest import suggest as suggestions
 from search import engine, sitesearch
@@ -25,6 +26,14 @@ SERVICES_PER_PAGE = 20
 
 def directory(request, page):
     filters = parse_filters(request.GET)
+    if filters.category and (
+        new := FormerCategorySlug.objects.renamed(filters.category)
+    ):
+        # A renamed category: the same list under its new slug (a 301, so that
+        # bookmarks and search engines learn it), every other parameter kept.
+        query = request.GET.copy()
+        query["category"] = new
+        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
     results = search(page, filters, page.locale_id)
     services = Paginator(results.services, SERVICES_PER_PAGE).get_page(
         request.GET.get("page")

@@ -13,6 +13,7 @@ from directory.models.services import (
 from directory.models.taxonomy import (
     Category,
     ForeignTerm,
+    FormerCategorySlug,
     Language,
     Municipality,
     TargetGroup,
@@ -25,6 +26,7 @@ __all__ = [
     "Closure",
     "DirectoryPage",
     "ForeignTerm",
+    "FormerCategorySlug",
     "Language",
     "Location",
     "LocationPhone",
