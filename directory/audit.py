@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.forms import normalise_phone, reject_address_literal
-from directory.models import Location, ServicePage
+from directory.models import Location, LocationPhone, ServicePage
 
 MIN_DESCRIPTION_WORDS = 6
 
@@ -86,7 +86,7 @@ def no_way_to_contact(page):
         return []
     for link in page.service_locations.all():
         location = link.location
-        if location.phone or location.email or location.address or location.url:
+        if location.first_phone or location.email or location.address or location.url:
             return []
     return [
         Finding(
@@ -154,14 +154,15 @@ def malformed_contacts(page):
 
 
 def malformed_location_contacts(location):
+    """Its e-mail, web address and every phone (a finding names the number)."""
     return _malformed(
         location_record(location),
         Location,
-        [
-            ("email", "email", location.email),
-            ("url", "url", location.url),
-            ("phone", "phone", location.phone),
-        ],
+        [("email", "email", location.email), ("url", "url", location.url)],
+    ) + _malformed(
+        location_record(location),
+        LocationPhone,
+        [("phone", "number", phone.number) for phone in location.phones.all()],
     )
 
 
@@ -205,9 +206,15 @@ def audit(locale=None):
     services = (
         ServicePage.objects.live()
         .order_by("title")
-        .prefetch_related("contacts", "service_locations__location")
+        .prefetch_related(
+            "contacts",
+            "service_locations__location",
+            "service_locations__location__phones",
+        )
     )
-    locations = Location.objects.order_by("name").prefetch_related("opening_hours")
+    locations = Location.objects.order_by("name").prefetch_related(
+        "opening_hours", "phones"
+    )
     if locale is not None:
         services = services.filter(locale=locale)
         locations = locations.filter(locale=locale)

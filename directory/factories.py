@@ -11,9 +11,11 @@ from directory.models import (
     DirectoryPage,
     Language,
     Location,
+    LocationPhone,
     Municipality,
     OpeningHours,
     Organisation,
+    OrganisationPhone,
     ServiceAtLocation,
     ServicePage,
     TargetGroup,
@@ -62,15 +64,32 @@ class LanguageFactory(DjangoModelFactory):
         django_get_or_create = ("code",)
 
 
+def _add_phone(phone_model, key):
+    """A factory's ``phone="27210 12345"``: that number as the owner's phone,
+    added once (a factory that gets an existing owner does not repeat it)."""
+
+    def add(owner, create, number, **kwargs):
+        if not (create and number):
+            return
+        if not phone_model.objects.filter(**{key: owner}, number=number).exists():
+            phone_model.objects.create(
+                **{key: owner}, number=number, sort_order=owner.phones.count()
+            )
+
+    return factory.PostGeneration(add)
+
+
 class OrganisationFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Φορέας {n}")
     slug = factory.Sequence(lambda n: f"organisation-{n}")
     kind = Organisation.Kind.MUNICIPAL
     locale = factory.LazyFunction(Locale.get_default)
+    phone = _add_phone(OrganisationPhone, "organisation")
 
     class Meta:
         model = Organisation
         django_get_or_create = ("locale", "slug")
+        skip_postgeneration_save = True  # the phone is a row of its own
 
 
 class LocationFactory(DjangoModelFactory):
@@ -85,10 +104,12 @@ class LocationFactory(DjangoModelFactory):
     latitude = "37.038300"
     longitude = "22.114200"
     locale = factory.LazyFunction(Locale.get_default)
+    phone = _add_phone(LocationPhone, "location")
 
     class Meta:
         model = Location
         django_get_or_create = ("locale", "slug")
+        skip_postgeneration_save = True  # the phone is a row of its own
 
 
 class OpeningHoursFactory(DjangoModelFactory):

@@ -4,7 +4,7 @@ rules live in directory.search and directory.calendar."""
 import datetime
 
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 
 from core.weekdays import Weekday
 from directory import calendar, opening
-from directory.models.locations import Location
-from directory.models.organisations import Organisation
+from directory.models.locations import Location, LocationPhone
+from directory.models.organisations import Organisation, OrganisationPhone
+from directory.models.phones import first_phone_columns, known_first_phone
+from directory.models.taxonomy import FormerCategorySlug
 from directory.search import parse_filters, search
 from directory.suggest import suggest as suggestions
 from search import engine, sitesearch
@@ -24,6 +26,14 @@ SERVICES_PER_PAGE = 20
 
 def directory(request, page):
     filters = parse_filters(request.GET)
+    if filters.category and (
+        new := FormerCategorySlug.objects.renamed(filters.category)
+    ):
+        # A renamed category: the same list under its new slug (a 301, so that
+        # bookmarks and search engines learn it), every other parameter kept.
+        query = request.GET.copy()
+        query["category"] = new
+        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
     results = search(page, filters, page.locale_id)
     services = Paginator(results.services, SERVICES_PER_PAGE).get_page(
         request.GET.get("page")
@@ -118,7 +128,10 @@ def service(request, page, printable=False):
         page.service_locations.all()
         .select_related("location", "location__municipality")
         .prefetch_related("location__opening_hours")
+        .annotate(**first_phone_columns(LocationPhone, "location"))
     )
+    for link in links:
+        known_first_phone(link.location, LocationPhone, link)
     locations = [link.location for link in links]
     # One calendar read for today's state and the closures ahead.
     today = calendar.today()
@@ -152,7 +165,12 @@ def parent_url(page):
 
 
 def organisation(request, page, slug):
-    organisation = get_object_or_404(Organisation, locale_id=page.locale_id, slug=slug)
+    organisation = get_object_or_404(
+        Organisation.objects.annotate(**first_phone_columns(OrganisationPhone, "pk")),
+        locale_id=page.locale_id,
+        slug=slug,
+    )
+    known_first_phone(organisation, OrganisationPhone, organisation)
     services = Paginator(
         page.listed_services().filter(organisation=organisation).order_by("title"),
         SERVICES_PER_PAGE,
@@ -167,10 +185,12 @@ def location(request, page, slug):
         Location.objects.filter(locale_id=page.locale_id, slug=slug)
         .select_related("municipality")
         .prefetch_related("opening_hours", "languages")
+        .annotate(**first_phone_columns(LocationPhone, "pk"))
         .first()
     )
     if location is None:
         raise Http404
+    known_first_phone(location, LocationPhone, location)
     services = Paginator(
         page.listed_services()
         .filter(service_locations__location=location)

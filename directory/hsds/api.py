@@ -256,8 +256,10 @@ def _by_id(queryset, value):
 
 
 def _organisations():
-    return Organisation.objects.filter(locale=serialise.default_locale()).order_by(
-        "name", "pk"
+    return (
+        Organisation.objects.filter(locale=serialise.default_locale())
+        .prefetch_related("phones")
+        .order_by("name", "pk")
     )
 
 
@@ -274,7 +276,12 @@ def organization_detail(request, organization_id):
     org = _by_id(_organisations(), organization_id)
     if org is None:
         return _error(404, _("No organisation has this id."))
-    pages = serialise.services_queryset(full=False).filter(organisation=org)
+    # Its services are listed without their organisation: no phones to fetch.
+    pages = (
+        serialise.services_queryset(full=False)
+        .filter(organisation=org)
+        .prefetch_related(None)
+    )
     return _json(serialise.organisation_detail(org, pages))
 
 

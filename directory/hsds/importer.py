@@ -50,9 +50,12 @@ from directory.models import (
     ForeignTerm,
     Language,
     Location,
+    LocationPhone,
     Municipality,
     OpeningHours,
     Organisation,
+    OrganisationPhone,
+    PhoneType,
     RequiredDocument,
     ServiceAtLocation,
     ServiceContact,
@@ -73,6 +76,7 @@ STATUS_FROM_HSDS = {
 }
 LOCATION_TYPES = {"physical": "physical", "postal": "postal", "virtual": "virtual"}
 ADDRESS_TYPES = {value: value for value in Location.AddressType.values}
+PHONE_TYPES = {value: value for value in PhoneType.values}
 
 #: The key facts read from the labelled lines of the free text (key_facts.py).
 KEY_FACT_FIELDS = (
@@ -163,6 +167,15 @@ PHONE_COLUMNS = (
     Column("number", read.line(required=True), "phone"),
     Column("extension", read.extension, "extension"),
     Column("description", read.line()),
+)
+
+#: A phone of a location or an organisation (LocationPhone, OrganisationPhone).
+OWNED_PHONE_COLUMNS = (
+    Column("id", read.hsds_uuid(required=False), "hsds_id"),
+    Column("number", read.line(required=True), "number"),
+    Column("extension", read.extension, "extension"),
+    Column("type", read.choice(PHONE_TYPES, ""), "type"),
+    Column("description", read.text(), "description"),
 )
 
 CONTACT_COLUMNS = (
@@ -564,7 +577,7 @@ class _Importer:
 
     def organisation(self, data, path):
         values = self.columns(ORGANISATION_COLUMNS, data, path, Organisation)
-        values["phone"] = self.first_phone(data, path, Organisation)
+        phones = self.phones(data, path, OrganisationPhone)
         org_id = values.pop("id")
         org, first = self._saved(
             Organisation,
@@ -576,13 +589,39 @@ class _Importer:
         )
         if first:
             org.save()
+            self.save_phones(org, phones)
         return org
 
-    def first_phone(self, data, path, model):
-        for phone_path, phone in items(data, "phones", path):
-            number = read.line(required=True)(phone, "number", phone_path)
-            return fit(model, "phone", number, join(phone_path, "number"), self.warn)
-        return ""
+    def phones(self, data, path, model):
+        """Every phone of a location or an organisation (``model``: its phone
+        model), unsaved, in the file's order."""
+        return [
+            model(
+                sort_order=order, **self.columns(OWNED_PHONE_COLUMNS, item, at, model)
+            )
+            for order, (at, item) in enumerate(items(data, "phones", path))
+        ]
+
+    def save_phones(self, owner, phones):
+        """Replace the owner's phones with ``phones`` (all of one model, made by
+        :meth:`phones`), unless they are the same: an unchanged file leaves the
+        rows alone."""
+        model = type(owner).phones.rel.related_model
+        key = type(owner).phones.field.name
+        stored = model.objects.filter(**{key: owner}).order_by("sort_order", "pk")
+
+        def shape(rows):
+            return [
+                (p.number, p.extension, p.type, p.description, str(p.hsds_id or ""))
+                for p in rows
+            ]
+
+        if shape(stored) == shape(phones):
+            return
+        stored.delete()
+        for phone in phones:
+            setattr(phone, key, owner)
+        model.objects.bulk_create(phones)
 
     def address(self, data, path):
         """The location fields of its physical address (else its first one)."""
@@ -632,7 +671,7 @@ class _Importer:
             values["kind"] = Location.Kind.MOBILE_STOP
         else:
             values["kind"] = Location.Kind.OFFICE
-        values["phone"] = self.first_phone(data, path, Location)
+        phones = self.phones(data, path, LocationPhone)
         values["email"] = ""
         for contact_path, contact in items(data, "contacts", path):
             values["email"] = read.email(contact, "email", contact_path)
@@ -649,6 +688,7 @@ class _Importer:
             loc.languages.set(languages)
             loc.save()
             self.save_hours(loc, hours)
+            self.save_phones(loc, phones)
         return loc
 
     def save_hours(self, loc, hours):

@@ -14,8 +14,10 @@ import html
 import re
 import uuid
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from core import privacy
@@ -158,11 +160,26 @@ def organisation(org):
     data["description"] = org.description or ""
     _put(data, "email", org.email)
     _put(data, "website", org.website)
-    if org.phone:
-        data["phones"] = [
-            {"id": nested_id(data["id"], "phone", 0), "number": org.phone}
-        ]
+    _put(data, "phones", owned_phones(data["id"], org.phones.all()))
     return data
+
+
+def owned_phones(owner_id, phones):
+    """The phones of a location or an organisation (``owner_id``: its HSDS
+    id), in their order, each with the id it was imported with, else one
+    derived from the owner's id and its place in the list."""
+    result = []
+    for index, phone in enumerate(phones):
+        data = {
+            "id": kept_id(phone.hsds_id, owner_id, "phone", index),
+            "number": phone.number,
+        }
+        if phone.extension is not None:
+            data["extension"] = phone.extension
+        _put(data, "type", phone.type)
+        _put(data, "description", phone.description)
+        result.append(data)
+    return result
 
 
 def _schedules(location_id, hours):
@@ -255,8 +272,7 @@ def location(loc):
         {"id": nested_id(loc_id, "accessibility", index), "description": text}
         for index, text in enumerate(accessibility)
     ]
-    if loc.phone:
-        data["phones"] = [{"id": nested_id(loc_id, "phone", 0), "number": loc.phone}]
+    _put(data, "phones", owned_phones(loc_id, loc.phones.all()))
     if loc.email:
         data["contacts"] = [{"id": nested_id(loc_id, "contact", 0), "email": loc.email}]
     return data
@@ -487,8 +503,15 @@ def services_queryset(full=True):
     queryset = (
         ServicePage.objects.live()
         .filter(privacy.public_q())
-        .filter(locale=default_locale())
+        # By the default language's code, a join: a query fewer than looking
+        # the Locale up first (/services/{id} is at the page query budget).
+        .filter(
+            locale__language_code=get_supported_content_language_variant(
+                settings.LANGUAGE_CODE
+            )
+        )
         .select_related("organisation")
+        .prefetch_related("organisation__phones")
         .order_by("title", "pk")
     )
     if not full:
@@ -498,6 +521,7 @@ def services_queryset(full=True):
         .select_related("location__municipality")
         .prefetch_related(
             "location__languages",
+            "location__phones",
             Prefetch("location__opening_hours", OpeningHours.objects.order_by("pk")),
         )
     )

@@ -93,6 +93,7 @@ TABLES = {
             "contact_id",
             "number",
             "extension",
+            "type",
             "description",
         ],
     ),

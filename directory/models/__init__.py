@@ -1,5 +1,6 @@
-from directory.models.locations import Closure, Location, OpeningHours
-from directory.models.organisations import Organisation
+from directory.models.locations import Closure, Location, LocationPhone, OpeningHours
+from directory.models.organisations import Organisation, OrganisationPhone
+from directory.models.phones import PhoneType
 from directory.models.services import (
     ApplicationWindow,
     BenefitFrequency,
@@ -12,6 +13,7 @@ from directory.models.services import (
 from directory.models.taxonomy import (
     Category,
     ForeignTerm,
+    FormerCategorySlug,
     Language,
     Municipality,
     TargetGroup,
@@ -24,11 +26,15 @@ __all__ = [
     "Closure",
     "DirectoryPage",
     "ForeignTerm",
+    "FormerCategorySlug",
     "Language",
     "Location",
+    "LocationPhone",
     "Municipality",
     "OpeningHours",
     "Organisation",
+    "OrganisationPhone",
+    "PhoneType",
     "RequiredDocument",
     "ServiceAtLocation",
     "ServiceContact",

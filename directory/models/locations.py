@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -9,6 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from core.weekdays import Weekday
+from directory.models.phones import Phone, first_of
 from directory.models.taxonomy import Language, Municipality
 
 
@@ -74,7 +76,6 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     url = models.URLField(_("web address"), max_length=2000, blank=True)
-    phone = models.CharField(_("phone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     step_free_access = models.BooleanField(_("step-free entrance"), default=False)
     accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
@@ -107,9 +108,9 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("languages")],
-            heading=_("Contact"),
+            [FieldPanel("email"), FieldPanel("languages")], heading=_("Contact")
         ),
+        InlinePanel("phones", label=_("Phones")),
         InlinePanel("opening_hours", label=_("Opening hours")),
         MultiFieldPanel(
             [
@@ -145,6 +146,11 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
+    @cached_property
+    def first_phone(self):
+        """The phone pages show: the first one (see LocationPhone), or None."""
+        return first_of(self)
+
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
@@ -169,6 +175,16 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
         return ", ".join(
             part for part in (self.address, self.postal_code, self.city) if part
         )
+
+
+class LocationPhone(Phone):
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="phones")
+
+    owner_field = "location"
+
+    class Meta(Phone.Meta):
+        verbose_name = _("phone")
+        verbose_name_plural = _("phones")
 
 
 class OpeningHours(Orderable):

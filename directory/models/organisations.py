@@ -1,11 +1,16 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from directory.models.phones import Phone, first_of
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+
+class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     """Who provides a service: the municipality, a hospital, ΔΥΠΑ, an NGO..."""
 
     class Kind(models.TextChoices):
@@ -25,7 +30,6 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), max_length=2000, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=100, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -43,9 +47,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("kind"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
-            heading=_("Contact"),
+            [FieldPanel("website"), FieldPanel("email")], heading=_("Contact")
         ),
+        InlinePanel("phones", label=_("Phones")),
         FieldPanel("logo"),
     ]
     search_fields = [
@@ -67,3 +71,20 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @cached_property
+    def first_phone(self):
+        """The phone pages show: the first one (see OrganisationPhone), or None."""
+        return first_of(self)
+
+
+class OrganisationPhone(Phone):
+    organisation = ParentalKey(
+        Organisation, on_delete=models.CASCADE, related_name="phones"
+    )
+
+    owner_field = "organisation"
+
+    class Meta(Phone.Meta):
+        verbose_name = _("phone")
+        verbose_name_plural = _("phones")

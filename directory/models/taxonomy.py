@@ -84,6 +84,50 @@ class Category(TaxonomyTerm):
             ancestor = ancestor.parent
 
 
+class FormerCategorySlugQuerySet(models.QuerySet):
+    def renamed(self, slug):
+        """The slug now of the category once called ``slug``; None when ``slug``
+        is a category's slug today (a slug given up may be taken again) or was
+        never one. One query."""
+        former = (
+            self.filter(slug=slug)
+            .exclude(slug__in=Category.objects.filter(slug=slug).values("slug"))
+            .select_related("category")
+            .first()
+        )
+        return former.category.slug if former else None
+
+
+class FormerCategorySlug(models.Model):
+    """A slug a category had before it was renamed, so that a list filtered by
+    it (``?category=<old>``, from a bookmark, a leaflet or another site) is
+    sent on to the same list under the new slug (directory.views.directory).
+
+    Whoever renames a category records its old slug here: the demo's ELOT 743
+    renames do (portal.demo.renames). The mapping is data in the directory,
+    not a table in portal, because the directory may not import portal (the
+    layers in design.md); Wagtail's redirects cannot do it, as they match
+    paths and ignore a query string.
+    """
+
+    slug = models.SlugField(_("old slug"), max_length=80, unique=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        related_name="former_slugs",
+    )
+
+    objects = FormerCategorySlugQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("former slug of a category")
+        verbose_name_plural = _("former slugs of categories")
+
+    def __str__(self):
+        return f"{self.slug} → {self.category.slug}"
+
+
 class Municipality(TaxonomyTerm):
     """A municipality a service or the Mobile Unit covers (HSDS service area)."""
 

@@ -5,15 +5,16 @@ working.
 ``rename`` runs first (a demo built before the rename gets the new slug in
 place, not a second page or category); ``redirect`` runs last and gives every
 renamed page, in every language, a permanent (301) Wagtail redirect from its
-old address. (A renamed category has none: a list filtered by it,
-``?category=<old>``, is not a missing page, and Wagtail redirects only what
-would be a 404; the list then shows all that is left unfiltered.)
+old address, and every renamed category its old slug as a
+``directory.FormerCategorySlug``: a list filtered by it, ``?category=<old>``,
+is not a missing page (Wagtail redirects only paths), so the directory sends
+it on to ``?category=<new>`` itself.
 """
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from directory.models import Category
+from directory.models import Category, FormerCategorySlug
 
 # old slug -> ELOT 743 slug of the same page
 RENAMED = {
@@ -79,4 +80,10 @@ def redirect(log):
                 continue
             Redirect.add_redirect(path, redirect_to=page, is_permanent=True)
             made += 1
-    log(f"redirects: {made} old demo addresses to renamed pages")
+    for old, new in RENAMED_CATEGORIES.items():
+        category = Category.objects.filter(slug=new).order_by("pk").first()
+        if category is not None:
+            made += FormerCategorySlug.objects.get_or_create(
+                slug=old, defaults={"category": category}
+            )[1]
+    log(f"redirects: {made} old demo addresses to renamed pages and categories")

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from core import chrome
 from directory.factories import ServicePageFactory
+from directory.models import Category, FormerCategorySlug
 from search import indexing
 
 
@@ -136,3 +137,37 @@ def test_greeklish_capitals_and_other_endings_find_the_service(
     client, catalogue, query
 ):
     assert titles(client.get(catalogue.url, {"q": query})) == ["Κοινωνικό Παντοπωλείο"]
+
+
+def test_a_renamed_category_slug_redirects_keeping_the_other_filters(client, catalogue):
+    FormerCategorySlug.objects.create(
+        slug="trofima-palio", category=Category.objects.filter(slug="trofima").first()
+    )
+    response = client.get(
+        catalogue.url, {"category": "trofima-palio", "audience": "roma", "free": "1"}
+    )
+    assert response.status_code == 301
+    assert response["Location"] == (
+        f"{catalogue.url}?category=trofima&audience=roma&free=1"
+    )
+    assert titles(client.get(response["Location"])) == ["Κοινωνικό Παντοπωλείο"]
+
+
+def test_an_unknown_category_slug_is_no_error_and_can_be_removed(client, catalogue):
+    """Not a renamed one: nothing matches it, and the page says so and offers
+    the list without it, as for any filter that matches nothing."""
+    response = client.get(catalogue.url, {"category": "den-yparxei", "free": "1"})
+    assert response.status_code == 200
+    assert titles(response) == []
+    html = response.content.decode()
+    assert 'class="no-results"' in html
+    assert 'href="?free=1"' in html
+
+
+def test_a_former_slug_taken_again_by_a_category_is_not_redirected(client, catalogue):
+    FormerCategorySlug.objects.create(
+        slug="stegasi", category=Category.objects.filter(slug="trofima").first()
+    )
+    response = client.get(catalogue.url, {"category": "stegasi"})
+    assert response.status_code == 200
+    assert "Επίδομα Στέγασης" in titles(response)

@@ -99,3 +99,12 @@ def test_old_demo_addresses_answer_with_a_permanent_redirect(client):
         assert response.status_code == 301, old
         assert response["Location"].endswith(new)
         assert client.get(new).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_directory_filtered_by_a_renamed_category_redirects(client):
+    response = client.get("/programmata-ypiresies/?category=ekpaideusi&free=1")
+    assert response.status_code == 301
+    assert response["Location"] == (
+        "/programmata-ypiresies/?category=ekpaidefsi&free=1"
+    )
