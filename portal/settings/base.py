@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "events",
     "volunteers",
     "appointments",
+    "goods",
     "eligibility",
     "wagtail_localize",
     "wagtail_localize.locales",
