@@ -7,7 +7,8 @@ class GoodsConfig(AppConfig):
     verbose_name = _("Basic goods")
 
     def ready(self):
-        # Imported once the registry is ready: the signals name the models.
-        from goods import signals
+        # Imported once the registry is ready: both name the models.
+        from goods import retention, signals
 
         signals.connect()
+        retention.register()

@@ -17,13 +17,16 @@ UPCOMING_SHOWN = 3
 def drop_off_points(page):
     """The page's points, in order, each with its location in the page's
     language where the place is translated (name, address, notes; the
-    translation's hours), hours prefetched: a list of DropOffPoint. Three
+    translation's hours), hours prefetched: a list of DropOffPoint, each
+    with ``stored_location_id``, the id of the page's own location. Three
     queries."""
     points = list(
         page.drop_off_points.select_related(
             "location", "location__municipality"
         ).prefetch_related("location__opening_hours")
     )
+    for point in points:
+        point.stored_location_id = point.location_id
     foreign = {
         point.location.translation_key
         for point in points
@@ -39,9 +42,13 @@ def drop_off_points(page):
             .prefetch_related("opening_hours")
         }
         for point in points:
+            # Shown in translation; what is stored (a pledge's place) stays
+            # the page's own location, whose id ``stored_location_id`` keeps.
+            stored_location_id = point.location_id
             point.location = translated.get(
                 point.location.translation_key, point.location
             )
+            point.stored_location_id = stored_location_id
     return points
 
 

@@ -61,12 +61,20 @@ class NeedsPage(RoutedPageMixin, PageMetadataMixin, Page):
         return self.title
 
     def route_urls(self):
-        return {"needs_url": self.url}
+        return {"needs_url": self.url, "pledge_url": self.route_url("pledge")}
 
     # Each route hands over to goods.views, where the work is done.
     @path("")
     def index_route(self, request):
         return views.needs(request, self)
+
+    @path("prosfora/", name="pledge")
+    def pledge_route(self, request):
+        return views.pledge(request, self)
+
+    @path("efcharistoume/", name="thank_you")
+    def thank_you_route(self, request):
+        return views.thank_you(request, self)
 
 
 class DropOffPoint(Orderable):
