@@ -4,6 +4,7 @@ reads (templates/directory/includes/place.html)."""
 
 import datetime
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from core.weekdays import Weekday
@@ -19,12 +20,8 @@ def drop_off_points(page):
     language where the place is translated (name, address, notes; the
     translation's hours), hours prefetched: a list of DropOffPoint, each
     with ``stored_location_id``, the id of the page's own location. Three
-    queries."""
-    points = list(
-        page.drop_off_points.select_related(
-            "location", "location__municipality"
-        ).prefetch_related("location__opening_hours")
-    )
+    queries (two when every place is in the page's language)."""
+    points = list(page.drop_off_points.select_related("location__municipality"))
     for point in points:
         point.stored_location_id = point.location_id
     foreign = {
@@ -37,18 +34,17 @@ def drop_off_points(page):
             location.translation_key: location
             for location in Location.objects.filter(
                 locale_id=page.locale_id, translation_key__in=foreign
-            )
-            .select_related("municipality")
-            .prefetch_related("opening_hours")
+            ).select_related("municipality")
         }
         for point in points:
             # Shown in translation; what is stored (a pledge's place) stays
-            # the page's own location, whose id ``stored_location_id`` keeps.
+            # the page's own location, ``stored_location_id``.
             stored_location_id = point.location_id
             point.location = translated.get(
                 point.location.translation_key, point.location
             )
             point.stored_location_id = stored_location_id
+    prefetch_related_objects([point.location for point in points], "opening_hours")
     return points
 
 

@@ -3,13 +3,14 @@ read input and choose a template; the rules are in goods.models.needs,
 goods.places, goods.forms and goods.pledges."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import OperationalError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core import abuse, busy
+from core import abuse, busy, chrome
 from core.forms import refuse_unreadable_charset
 from core.navigation import privacy_page
 from goods import places, pledges
@@ -36,6 +37,18 @@ def is_rate_limited(request):
     )
 
 
+def cached_privacy_page(request, page):
+    """The privacy notice in the page's language, kept with the chrome's
+    version (core.chrome), which changes when a page is published or moved:
+    a public page's queries stay within the budget (design.md section 6)."""
+    key = f"kentro:goods:privacy:{chrome.version()}:{page.locale_id}"
+    found = cache.get(key)
+    if found is None:
+        found = privacy_page(request, page) or False
+        cache.set(key, found, timeout=chrome.FRAGMENT_SECONDS)
+    return found or None
+
+
 def needs(request, page, form=None, points=None, status=200):
     """The list grouped by category and urgency, its age, the drop-off points
     with their hours, and the pledge form (blank, or sent back with errors)."""
@@ -52,7 +65,7 @@ def needs(request, page, form=None, points=None, status=200):
             "is_stale": found.is_stale(timezone.now()),
             "places": places.with_hours(points),
             "form": form,
-            "privacy_page": privacy_page(request, page) if form else None,
+            "privacy_page": cached_privacy_page(request, page) if form else None,
         },
         status=status,
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -128,24 +128,27 @@ def last_change():
 
 
 def needs_list(language_code=None, urgency=None):
-    """The needs list in a language (two queries; one for Greek).
+    """The needs list in a language, in one query (the Greek items and their
+    translations into that language together).
 
     ``urgency``: only the items of this urgency (the home page's urgent ones).
     """
-    items = list(source_items())
+    language_code = language_code or settings.LANGUAGE_CODE
+    rows = NeedItem.objects.filter(
+        locale__language_code__in={settings.LANGUAGE_CODE, language_code}
+    ).annotate(language_code=F("locale__language_code"))
+    names = {}
+    items = []
+    for row in rows:
+        if row.language_code == settings.LANGUAGE_CODE:
+            items.append(row)
+        if row.language_code == language_code:
+            names[row.translation_key] = row.name
     updated_at = max((item.updated_at for item in items), default=None)
     if urgency is not None:
         items = [item for item in items if item.urgency == urgency]
-    language_code = language_code or settings.LANGUAGE_CODE
-    if language_code != settings.LANGUAGE_CODE and items:
-        names = dict(
-            NeedItem.objects.filter(
-                locale__language_code=language_code,
-                translation_key__in=[item.translation_key for item in items],
-            ).values_list("translation_key", "name")
-        )
-        for item in items:
-            item.name = names.get(item.translation_key, item.name)
+    for item in items:
+        item.name = names.get(item.translation_key, item.name)
     items.sort(
         key=lambda item: (
             CATEGORY_ORDER.index(item.category),

@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.mixins import PageMetadataMixin, RoutedPageMixin
-from goods import views
+from goods import opendata, views
 from goods.models.needs import GoodsCategory
 
 
@@ -61,7 +61,12 @@ class NeedsPage(RoutedPageMixin, PageMetadataMixin, Page):
         return self.title
 
     def route_urls(self):
-        return {"needs_url": self.url, "pledge_url": self.route_url("pledge")}
+        return {
+            "needs_url": self.url,
+            "pledge_url": self.route_url("pledge"),
+            "json_url": self.route_url("json"),
+            "feed_url": self.route_url("feed"),
+        }
 
     # Each route hands over to goods.views, where the work is done.
     @path("")
@@ -71,6 +76,21 @@ class NeedsPage(RoutedPageMixin, PageMetadataMixin, Page):
     @path("prosfora/", name="pledge")
     def pledge_route(self, request):
         return views.pledge(request, self)
+
+    # Open data (goods.opendata; the shape is documented in the README).
+    # Wagtail serves only paths of letters, digits and hyphens, hence no
+    # "needs.json".
+    @path("json/", name="json")
+    def json_route(self, request):
+        return opendata.needs_json(request, self)
+
+    @path("json/schema/", name="schema")
+    def schema_route(self, request):
+        return opendata.needs_schema(request, self)
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        return opendata.needs_feed(request, page=self)
 
     @path("efcharistoume/", name="thank_you")
     def thank_you_route(self, request):
