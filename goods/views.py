@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from core import abuse, busy, chrome
 from core.forms import refuse_unreadable_charset
 from core.navigation import privacy_page
-from goods import places, pledges
+from goods import distributions, places, pledges
 from goods.forms import PledgeForm
 from goods.models.needs import needs_list
 
@@ -64,6 +64,7 @@ def needs(request, page, form=None, points=None, status=200):
             "needs": found,
             "is_stale": found.is_stale(timezone.now()),
             "places": places.with_hours(points),
+            "distributions": distributions.next_distributions(page.locale_id),
             "form": form,
             "privacy_page": cached_privacy_page(request, page) if form else None,
         },
