@@ -2,8 +2,15 @@
 Grocery's (Κοινωνικό Παντοπωλείο) needs list, in el, en and ar, and two
 drop-off points from the directory. Safe to run again."""
 
+import datetime
+
+from django.utils import timezone
+
 from core.demo import ensure_translation, home_page, publish_once, site_locales
 from directory.models import Location
+from events.choices import EventKind
+from events.factories import EventPageFactory, local_datetime
+from events.models import EventIndexPage
 from goods.factories import NeedsPageFactory
 from goods.models import DropOffPoint, GoodsCategory, NeedItem, Urgency
 
@@ -219,6 +226,55 @@ def build_page(home, locales):
     return page
 
 
+DISTRIBUTION = {
+    "slug": "miniaia-dianomi-pantopoleiou",
+    "title": "Μηνιαία διανομή του Κοινωνικού Παντοπωλείου",
+    "summary": (
+        "Τρόφιμα και είδη πρώτης ανάγκης για τις οικογένειες που είναι "
+        "εγγεγραμμένες στο Κοινωνικό Παντοπωλείο. Κάθε πρώτη Τετάρτη του μήνα."
+    ),
+    "who_can_come": (
+        "Οικογένειες και άτομα εγγεγραμμένα στο Κοινωνικό Παντοπωλείο του Δήμου "
+        "Καλαμάτας. Αν δεν είστε εγγεγραμμένοι, ζητήστε ραντεβού με το Κέντρο "
+        "Κοινότητας για να δούμε μαζί αν δικαιούστε."
+    ),
+    "what_to_bring": (
+        "Την κάρτα του Κοινωνικού Παντοπωλείου\nΑστυνομική ταυτότητα ή διαβατήριο\n"
+        "Τσάντες για τα τρόφιμα"
+    ),
+}
+
+
+def first_wednesday_after(day):
+    """The first Wednesday of the month after ``day``'s."""
+    first = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    return first + datetime.timedelta(days=(2 - first.weekday()) % 7)
+
+
+def build_distribution_days(locales):
+    """Monthly distribution days at the Social Grocery's store, in Greek."""
+    index = EventIndexPage.objects.filter(locale=locales["el"]).first()
+    grocery = Location.objects.filter(
+        locale=locales["el"], slug="apothiki-pantopoleiou"
+    ).first()
+    if index is None:
+        return None
+    day = first_wednesday_after(timezone.localdate())
+    page = EventPageFactory(
+        parent=index,
+        kind=EventKind.DISTRIBUTION,
+        start=local_datetime(day, 10),
+        end=local_datetime(day, 13),
+        repeat="monthly",
+        weekdays="2",
+        week_of_month=1,
+        repeat_count=6,
+        location=grocery,
+        **DISTRIBUTION,
+    )
+    return publish_once(page)
+
+
 def build(log):
     home = home_page("el")
     if home is None:
@@ -227,6 +283,7 @@ def build(log):
     locales = site_locales()
     created = build_items(locales)
     page = build_page(home, locales)
+    build_distribution_days(locales)
     log(
         f"goods: {page.title} with {page.drop_off_points.count()} drop-off points, "
         f"{NeedItem.objects.filter(locale=locales['el']).count()} items "

@@ -44,3 +44,10 @@ def test_distribution_page_says_who_may_come_and_what_to_bring(client, distribut
 def test_distribution_day_is_among_the_upcoming_events(client, distribution):
     index = EventIndexPage.objects.get(locale__language_code="el")
     assert "Διανομή τροφίμων Δεκεμβρίου" in client.get(index.url).content.decode()
+
+
+def test_demo_has_monthly_distribution_days_on_the_needs_page(client, demo_needs_page):
+    html = client.get(demo_needs_page.url).content.decode()
+    section = html.split('id="distributions-heading"')[1].split("</section>")[0]
+    assert section.count("Μηνιαία διανομή του Κοινωνικού Παντοπωλείου") == 3
+    assert "Αποθήκη Κοινωνικού Παντοπωλείου" in section
