@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class EventKind(models.TextChoices):
     EVENT = "event", _("Event")
     MOBILE_UNIT_VISIT = "mobile_unit_visit", _("Mobile Unit visit")
+    # A day basic goods are handed out (issue 24): in the events list and
+    # feeds like an event, with who may come and what to bring.
+    DISTRIBUTION = "distribution", _("Distribution day")
 
 
 class EventStatus(models.TextChoices):

@@ -25,7 +25,10 @@ class EventOccurrenceQuerySet(models.QuerySet):
         return self.filter(event__kind=EventKind.MOBILE_UNIT_VISIT)
 
     def public_events(self):
-        return self.filter(event__kind=EventKind.EVENT)
+        return self.filter(event__kind__in=[EventKind.EVENT, EventKind.DISTRIBUTION])
+
+    def distributions(self):
+        return self.filter(event__kind=EventKind.DISTRIBUTION)
 
     def held(self):
         """Occurrences that take place: neither they nor their event are

@@ -169,6 +169,18 @@ class EventPage(RoutedPageMixin, PageMetadataMixin, Page):
         TargetGroup, verbose_name=_("audience"), blank=True, related_name="events"
     )
     registration_url = models.URLField(_("registration link"), blank=True)
+    who_can_come = models.TextField(
+        _("who can come"),
+        blank=True,
+        max_length=1000,
+        help_text=_("For a distribution day: who is eligible, in plain words."),
+    )
+    what_to_bring = models.TextField(
+        _("what to bring"),
+        blank=True,
+        max_length=1000,
+        help_text=_("One item per line, e.g. the card of the Social Grocery."),
+    )
     accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -221,6 +233,10 @@ class EventPage(RoutedPageMixin, PageMetadataMixin, Page):
                 FieldPanel("registration_url"),
             ],
             heading=_("Organiser and registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("who_can_come"), FieldPanel("what_to_bring")],
+            heading=_("Who can come and what to bring"),
         ),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
@@ -472,6 +488,12 @@ class EventPage(RoutedPageMixin, PageMetadataMixin, Page):
     @property
     def is_online(self):
         return bool(self.online_url) and self.location_id is None
+
+    def what_to_bring_lines(self):
+        """What to bring, one thing per non-empty line."""
+        return [
+            line.strip() for line in self.what_to_bring.splitlines() if line.strip()
+        ]
 
     @property
     def organiser_display(self):

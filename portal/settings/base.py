@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "events",
     "volunteers",
     "appointments",
+    "goods",
     "eligibility",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -313,6 +314,7 @@ KENTRO_OPEN_REQUEST_RETENTION_DAYS = int(
 KENTRO_INACTIVE_VOLUNTEER_RETENTION_DAYS = int(
     env.get("KENTRO_INACTIVE_VOLUNTEER_RETENTION_DAYS", "730")
 )
+KENTRO_PLEDGE_RETENTION_DAYS = int(env.get("KENTRO_PLEDGE_RETENTION_DAYS", "90"))
 KENTRO_UNANSWERED_QUERY_DAYS = int(env.get("KENTRO_UNANSWERED_QUERY_DAYS", "30"))
 KENTRO_WITHDRAWAL_LINK_DAYS = int(env.get("KENTRO_WITHDRAWAL_LINK_DAYS", "30"))
 KENTRO_SIGN_IN_RECORD_DAYS = int(env.get("KENTRO_SIGN_IN_RECORD_DAYS", "90"))

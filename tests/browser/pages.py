@@ -16,6 +16,7 @@ PAGE_TYPES = [
     "volunteerindexpage",
     "volunteeropportunitypage",
     "appointmentpage",
+    "needspage",
 ]
 
 

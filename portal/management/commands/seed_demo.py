@@ -5,6 +5,7 @@ from django.db import transaction
 import appointments.demo
 import directory.demo
 import eligibility.demo
+import goods.demo
 import portal.demo.build
 import portal.demo.renames
 import portal.demo.translations
@@ -23,6 +24,7 @@ BUILDERS = [
     events_demo.build,
     volunteers.demo.build,
     appointments.demo.build,
+    goods.demo.build,
     # After the request page exists: the contact pages link to it.
     portal.demo.build.build_request_links,
     portal.demo.translations.build,

@@ -1,0 +1,26 @@
+"""The staff's form for a pledge in the Wagtail admin, apart from the public
+form (goods.forms)."""
+
+from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from goods.models.pledges import Pledge
+
+
+class PledgeAdminForm(WagtailAdminModelForm):
+    """What the staff change: whether the goods arrived, and a note. Marking
+    it received stamps when; changing it back clears the stamp."""
+
+    class Meta:
+        model = Pledge
+        fields = ["status", "staff_note"]
+
+    def save(self, commit=True):
+        pledge = super().save(commit=False)
+        if pledge.status == Pledge.Status.RECEIVED:
+            pledge.received_at = pledge.received_at or timezone.now()
+        else:
+            pledge.received_at = None
+        if commit:
+            pledge.save()
+        return pledge
