@@ -16,8 +16,8 @@ from core.forms import (
     CheckboxGroup,
     ChoiceByIdField,
     EmailAddressField,
+    PersonContactMixin,
     RadioGroup,
-    normalise_phone,
 )
 from core.weekdays import WORKING_DAYS
 from directory.models import Language, ServicePage, TargetGroup
@@ -64,7 +64,7 @@ class ServiceChoiceField(ChoiceByIdField):
         return obj.title
 
 
-class RequestFieldsMixin(forms.Form):
+class RequestFieldsMixin(PersonContactMixin, forms.Form):
     """The questions of a request, asked on the web and by staff on the phone."""
 
     service = ServiceChoiceField(
@@ -158,16 +158,6 @@ class RequestFieldsMixin(forms.Form):
         self.fields["service"].queryset = services_for(page.locale_id)
         choices, self.where_options = places.where_options(page, now)
         self.fields["where"].choices = choices
-
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if not any(character.isalpha() for character in name):
-            raise forms.ValidationError(_("Enter your name."), code="name")
-        return name
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_phone(phone) if phone else ""
 
     def clean_service(self):
         return in_default_language(self.cleaned_data["service"])
@@ -358,7 +348,7 @@ class NoteForm(forms.Form):
     )
 
 
-class RequestDetailsForm(forms.ModelForm):
+class RequestDetailsForm(PersonContactMixin, forms.ModelForm):
     """What a caseworker may correct or add after talking to the person."""
 
     class Meta:
@@ -382,10 +372,6 @@ class RequestDetailsForm(forms.ModelForm):
         self.fields["target_groups"].queryset = TargetGroup.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE
         )
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_phone(phone) if phone else ""
 
 
 class MonthField(forms.CharField):

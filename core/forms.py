@@ -118,6 +118,22 @@ class RadioGroup(forms.RadioSelect):
 GROUP_WIDGETS = (CheckboxGroup, RadioGroup)
 
 
+class PersonContactMixin:
+    """``clean_name`` and ``clean_phone`` for a form in which a person says who
+    they are: the name with its spaces collapsed and at least one letter, the
+    phone as ``normalise_phone`` writes it ("" when not given)."""
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not any(character.isalpha() for character in name):
+            raise forms.ValidationError(_("Enter your name."), code="name")
+        return name
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_phone(phone) if phone else ""
+
+
 class AccessibleFormMixin:
     """Ties hints and error messages to their inputs for screen readers, and
     lists the errors for the summary at the top of the page.

@@ -10,8 +10,8 @@ from core.abuse import AbuseProtectedFormMixin
 from core.forms import (
     AccessibleFormMixin,
     EmailAddressField,
+    PersonContactMixin,
     RadioGroup,
-    normalise_phone,
 )
 from directory import calendar
 from goods.models.needs import GoodsCategory
@@ -20,7 +20,9 @@ from goods.models.needs import GoodsCategory
 LATEST_DAYS_AHEAD = 60
 
 
-class PledgeForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):
+class PledgeForm(
+    PersonContactMixin, AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form
+):
     category = forms.ChoiceField(
         label=_("What kind of goods?"),
         choices=GoodsCategory.choices,
@@ -93,16 +95,6 @@ class PledgeForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):
         if len(points) == 1 and not self.is_bound:
             self.initial.setdefault("drop_off_location", points[0].stored_location_id)
         self.fields["bring_on"].widget.attrs["min"] = self.today.isoformat()
-
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if not any(character.isalpha() for character in name):
-            raise forms.ValidationError(_("Enter your name."), code="name")
-        return name
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_phone(phone) if phone else ""
 
     def clean_bring_on(self):
         day = self.cleaned_data["bring_on"]

@@ -9,7 +9,7 @@ from core.forms import (
     CheckboxGroup,
     ChoicesByIdField,
     EmailAddressField,
-    normalise_phone,
+    PersonContactMixin,
 )
 from core.weekdays import Weekday
 from directory.models import Language, Municipality
@@ -27,7 +27,9 @@ def municipalities_for(locale_id):
     )
 
 
-class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):
+class VolunteerSignupForm(
+    PersonContactMixin, AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form
+):
     name = forms.CharField(
         label=_("Full name"),
         max_length=120,
@@ -109,16 +111,6 @@ class VolunteerSignupForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Fo
         self.fields["languages"].queryset = Language.objects.all()
         if opportunities is not None:
             self.fields["interests"].queryset = opportunities
-
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if not any(character.isalpha() for character in name):
-            raise forms.ValidationError(_("Enter your name."), code="name")
-        return name
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_phone(phone) if phone else ""
 
     def clean_municipality(self):
         """Keep the Greek term, so that coordinators filter on one list."""
