@@ -165,7 +165,9 @@ def vtimezone(key=recurrence.EVENT_TIME_ZONE.key):
 
 
 def describe(occurrence):
-    """The event's summary, with what changed the date first."""
+    """The event's summary, with what changed the date first; then who may
+    come and what to bring (a distribution day's, issue 24), as the event's
+    page shows them, so that a calendar entry is enough on the day."""
     event = occurrence.event
     lines = []
     if occurrence.is_cancelled and occurrence.reason:
@@ -181,6 +183,11 @@ def describe(occurrence):
         )
     if event.summary:
         lines.append(event.summary)
+    if event.who_can_come:
+        lines.append(event.who_can_come.strip())
+    bring = event.what_to_bring_lines()
+    if bring:
+        lines.append("\n".join([_("What to bring:"), *(f"- {line}" for line in bring)]))
     return "\n\n".join(lines)
 
 

@@ -333,3 +333,38 @@ def test_feed_carries_revisions_and_a_refresh_hint(client, index):
     assert int(event["sequence"]) == 0
     assert event.decoded("last-modified") <= timezone.now()
     assert "REFRESH-INTERVAL" in calendar
+
+
+def test_a_distribution_day_is_in_the_feed_with_who_may_come_and_what_to_bring(
+    client, index
+):
+    """Issue 24: distribution days are events of their own kind; a family
+    that adds the feed finds each day with its place and what to bring."""
+    grocery = LocationFactory(
+        slug="ics-grocery", name="Αποθήκη Παντοπωλείου", city="Καλαμάτα"
+    )
+    start = local_datetime(timezone.localdate() + datetime.timedelta(days=5), 10)
+    EventPageFactory(
+        parent=index,
+        kind=EventPage.Kind.DISTRIBUTION,
+        title="Μηνιαία διανομή",
+        location=grocery,
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        repeat="monthly",
+        repeat_count=2,
+        who_can_come="Οικογένειες εγγεγραμμένες στο Παντοπωλείο.",
+        what_to_bring="Την κάρτα του Παντοπωλείου\n\nΤσάντες",
+    )
+    body = client.get("/ekdiloseis/feed.ics").content
+    events = vevents(icalendar.Calendar.from_ical(body))
+    assert [str(e["summary"]) for e in events] == ["Μηνιαία διανομή"] * 2
+    assert events[0].decoded("dtstart") == start
+    assert str(events[0]["location"]).startswith("Αποθήκη Παντοπωλείου")
+    assert str(events[0]["description"]).endswith(
+        "Οικογένειες εγγεγραμμένες στο Παντοπωλείο.\n\n"
+        "Τι να φέρετε:\n- Την κάρτα του Παντοπωλείου\n- Τσάντες"
+    )
+    _calendar, read_back = read_with_vobject(body)
+    assert "Τσάντες" in read_back[0].description.value
+    assert_well_folded(body)
