@@ -1,9 +1,12 @@
-"""The staff's form for a pledge in the Wagtail admin, apart from the public
-form (goods.forms)."""
+"""The staff's forms in the Wagtail admin, apart from the public form
+(goods.forms): a pledge's status, and the needs list's bulk urgency."""
 
+from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from goods.models.needs import Urgency
 from goods.models.pledges import Pledge
 
 
@@ -24,3 +27,13 @@ class PledgeAdminForm(WagtailAdminModelForm):
         if commit:
             pledge.save()
         return pledge
+
+
+class UrgencyForm(forms.Form):
+    """The one choice of the needs list's bulk action (goods.bulk_actions)."""
+
+    urgency = forms.ChoiceField(
+        label=_("New urgency"),
+        choices=Urgency.choices,
+        widget=forms.RadioSelect,
+    )

@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from goods.admin_forms import PledgeAdminForm
+from goods.bulk_actions import SetUrgencyBulkAction
 from goods.models import NeedItem, Pledge
 from goods.models.needs import STALE_AFTER, last_change
 
@@ -34,6 +35,7 @@ class NeedItemViewSet(SnippetViewSet):
 
 
 register_snippet(NeedItemViewSet)
+hooks.register("register_bulk_action", SetUrgencyBulkAction)
 
 
 def can_edit_needs(user):

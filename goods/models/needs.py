@@ -174,3 +174,27 @@ def group(items):
         ]
         groups.append((category, label, by_urgency))
     return groups
+
+
+def set_urgency(items, urgency):
+    """Give ``items`` (NeedItem objects in any language) the urgency
+    ``urgency`` (an Urgency value); return the Greek items changed, a list.
+
+    The Greek item and its translations are saved together, one by one
+    rather than with ``update()``: ``updated_at`` moves (setting an item that
+    is still right counts as checking it, as saving it does) and the
+    post_save signal clears the home page's cached urgent needs
+    (goods.signals). Raises ValueError for an unknown urgency.
+    """
+    if urgency not in URGENCY_ORDER:
+        raise ValueError(f"unknown urgency {urgency!r}")
+    keys = {item.translation_key for item in items}
+    greek = []
+    for item in NeedItem.objects.filter(translation_key__in=keys).select_related(
+        "locale"
+    ):
+        item.urgency = urgency
+        item.save(update_fields=["urgency", "updated_at"])
+        if item.locale.language_code == settings.LANGUAGE_CODE:
+            greek.append(item)
+    return greek
