@@ -4,7 +4,7 @@ Devices are django-otp's: a ``TOTPDevice`` for the authenticator app (codes
 that change every 30 seconds) and a ``StaticDevice`` holding the single-use
 recovery codes. A staff member who has either is asked for a code after the
 password; members of the groups that see personal data
-(``KENTRO_2FA_REQUIRED_GROUPS``: caseworkers, volunteer coordinators) and
+(``KENTRO_2FA_REQUIRED_GROUPS``: caseworkers, volunteer and goods coordinators) and
 superusers must set one up before they reach anything else.
 """
 

@@ -160,7 +160,8 @@ KENTRO_TRUSTED_PROXIES = env.get_networks("TRUSTED_PROXIES")
 # The second factor: required for the groups that see personal data, and for
 # superusers; anyone else who set one up is asked for it too.
 KENTRO_2FA_REQUIRED_GROUPS = env.get_list(
-    "KENTRO_2FA_REQUIRED_GROUPS", ["Caseworkers", "Volunteer coordinators"]
+    "KENTRO_2FA_REQUIRED_GROUPS",
+    ["Caseworkers", "Volunteer coordinators", "Goods coordinators"],
 )
 OTP_TOTP_ISSUER = "Kentro"
 # A staff session ends after this long without a request, and this long
