@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from core.weekdays import Weekday
 from directory import calendar, opening
-from directory.models import Location
+from directory.models import Location, LocationPhone
+from directory.models.phones import first_phone_columns, known_first_phone
 
 # How many of the holidays and closures ahead each point shows.
 UPCOMING_SHOWN = 3
@@ -18,12 +19,18 @@ UPCOMING_SHOWN = 3
 def drop_off_points(page):
     """The page's points, in order, each with its location in the page's
     language where the place is translated (name, address, notes; the
-    translation's hours), hours prefetched: a list of DropOffPoint, each
-    with ``stored_location_id``, the id of the page's own location. Three
-    queries (two when every place is in the page's language)."""
-    points = list(page.drop_off_points.select_related("location__municipality"))
+    translation's hours), hours prefetched and the first phone read in the
+    same queries: a list of DropOffPoint, each with ``stored_location_id``,
+    the id of the page's own location. Three queries (two when every place is
+    in the page's language), however many points there are."""
+    points = list(
+        page.drop_off_points.select_related("location__municipality").annotate(
+            **first_phone_columns(LocationPhone, "location")
+        )
+    )
     for point in points:
         point.stored_location_id = point.location_id
+        known_first_phone(point.location, LocationPhone, point)
     foreign = {
         point.location.translation_key
         for point in points
@@ -34,8 +41,12 @@ def drop_off_points(page):
             location.translation_key: location
             for location in Location.objects.filter(
                 locale_id=page.locale_id, translation_key__in=foreign
-            ).select_related("municipality")
+            )
+            .select_related("municipality")
+            .annotate(**first_phone_columns(LocationPhone, "pk"))
         }
+        for location in translated.values():
+            known_first_phone(location, LocationPhone, location)
         for point in points:
             # Shown in translation; what is stored (a pledge's place) stays
             # the page's own location, ``stored_location_id``.
