@@ -214,11 +214,14 @@ def build_items(locales):
 def build_page(home, locales):
     page = NeedsPageFactory(parent=home, show_in_menus=True, **PAGE["el"])
     if not page.drop_off_points.exists():
-        for slug, accepts in DROP_OFF_POINTS:
+        for order, (slug, accepts) in enumerate(DROP_OFF_POINTS):
             location = Location.objects.filter(locale=locales["el"], slug=slug).first()
             if location is not None:
                 DropOffPoint.objects.create(
-                    page=page, location=location, accepts=[str(c) for c in accepts]
+                    page=page,
+                    location=location,
+                    accepts=[str(c) for c in accepts],
+                    sort_order=order,
                 )
     publish_once(page)
     for code in ("en", "ar"):

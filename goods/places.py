@@ -24,9 +24,9 @@ def drop_off_points(page):
     the id of the page's own location. Three queries (two when every place is
     in the page's language), however many points there are."""
     points = list(
-        page.drop_off_points.select_related("location__municipality").annotate(
-            **first_phone_columns(LocationPhone, "location")
-        )
+        page.drop_off_points.order_by("sort_order", "pk")
+        .select_related("location__municipality")
+        .annotate(**first_phone_columns(LocationPhone, "location"))
     )
     for point in points:
         point.stored_location_id = point.location_id
