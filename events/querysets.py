@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from core import privacy
+from directory.models import Location
 from events.choices import EventKind, EventStatus, OccurrenceStatus
 
 
@@ -23,6 +24,18 @@ class EventOccurrenceQuerySet(models.QuerySet):
 
     def mobile_unit_visits(self):
         return self.filter(event__kind=EventKind.MOBILE_UNIT_VISIT)
+
+    def by_mobile_unit(self):
+        """The Mobile Unit's visits and the distribution days held at its
+        stops: where the unit hands out goods (issue 24), its schedule,
+        village pages and calendars show the day too."""
+        return self.filter(
+            models.Q(event__kind=EventKind.MOBILE_UNIT_VISIT)
+            | models.Q(
+                event__kind=EventKind.DISTRIBUTION,
+                event__location__kind=Location.Kind.MOBILE_STOP,
+            )
+        )
 
     def public_events(self):
         return self.filter(event__kind__in=[EventKind.EVENT, EventKind.DISTRIBUTION])

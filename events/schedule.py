@@ -47,7 +47,7 @@ def villages(locale_id):
         Location.objects.filter(
             locale_id=locale_id,
             kind=Location.Kind.MOBILE_STOP,
-            events__kind=EventKind.MOBILE_UNIT_VISIT,
+            events__kind__in=[EventKind.MOBILE_UNIT_VISIT, EventKind.DISTRIBUTION],
             events__live=True,
         )
         .select_related("municipality")
@@ -177,7 +177,8 @@ def how_often(event):
 
 def schedule_sentence(event):
     """ "The Mobile Unit comes to Kardamyli every Monday, 09:00–13:00, until
-    30 June 2027." (in the visitor's language), or "" for a one-off visit,
+    30 June 2027." (in the visitor's language), or "The Mobile Unit hands out
+    goods in Kardamyli..." for a distribution day; "" for a one-off visit,
     whose date says it all."""
     when = how_often(event)
     if not when:
@@ -189,7 +190,13 @@ def schedule_sentence(event):
         "end": f"{end:%H:%M}",
         "in_place": event.location.locative if event.location else "",
     }
-    if values["in_place"]:
+    if event.kind == EventKind.DISTRIBUTION and values["in_place"]:
+        text = _(
+            "The Mobile Unit hands out goods %(in_place)s %(when)s, %(start)s–%(end)s."
+        )
+    elif event.kind == EventKind.DISTRIBUTION:
+        text = _("The Mobile Unit hands out goods %(when)s, %(start)s–%(end)s.")
+    elif values["in_place"]:
         text = _("The Mobile Unit comes %(in_place)s %(when)s, %(start)s–%(end)s.")
     else:
         text = _("The Mobile Unit comes %(when)s, %(start)s–%(end)s.")

@@ -229,53 +229,95 @@ def build_page(home, locales):
     return page
 
 
-DISTRIBUTION = {
-    "slug": "miniaia-dianomi-pantopoleiou",
-    "title": "Μηνιαία διανομή του Κοινωνικού Παντοπωλείου",
-    "summary": (
-        "Τρόφιμα και είδη πρώτης ανάγκης για τις οικογένειες που είναι "
-        "εγγεγραμμένες στο Κοινωνικό Παντοπωλείο. Κάθε πρώτη Τετάρτη του μήνα."
-    ),
-    "who_can_come": (
-        "Οικογένειες και άτομα εγγεγραμμένα στο Κοινωνικό Παντοπωλείο του Δήμου "
-        "Καλαμάτας. Αν δεν είστε εγγεγραμμένοι, ζητήστε ραντεβού με το Κέντρο "
-        "Κοινότητας για να δούμε μαζί αν δικαιούστε."
-    ),
-    "what_to_bring": (
-        "Την κάρτα του Κοινωνικού Παντοπωλείου\nΑστυνομική ταυτότητα ή διαβατήριο\n"
-        "Τσάντες για τα τρόφιμα"
-    ),
-}
+# Monthly distribution days: the Social Grocery's at its store in town, and
+# the Mobile Unit's in a village it serves (it shows on the unit's schedule
+# too). Their English and Arabic pages are in portal/demo/translations.json.
+DISTRIBUTIONS = [
+    {
+        "location": "apothiki-pantopoleiou",
+        "weekday": 2,  # Wednesday
+        "week_of_month": 1,
+        "hours": (10, 13),
+        "slug": "miniaia-dianomi-pantopoleiou",
+        "title": "Μηνιαία διανομή του Κοινωνικού Παντοπωλείου",
+        "summary": (
+            "Τρόφιμα και είδη πρώτης ανάγκης για τις οικογένειες που είναι "
+            "εγγεγραμμένες στο Κοινωνικό Παντοπωλείο. Κάθε πρώτη Τετάρτη του μήνα."
+        ),
+        "who_can_come": (
+            "Οικογένειες και άτομα εγγεγραμμένα στο Κοινωνικό Παντοπωλείο του "
+            "Δήμου Καλαμάτας. Αν δεν είστε εγγεγραμμένοι, ζητήστε ραντεβού με το "
+            "Κέντρο Κοινότητας για να δούμε μαζί αν δικαιούστε."
+        ),
+        "what_to_bring": (
+            "Την κάρτα του Κοινωνικού Παντοπωλείου\nΑστυνομική ταυτότητα ή "
+            "διαβατήριο\nΤσάντες για τα τρόφιμα"
+        ),
+    },
+    {
+        "location": "kinito-meligalas",
+        "weekday": 3,  # Thursday
+        "week_of_month": -1,
+        "hours": (10, 12),
+        "slug": "dianomi-kinitis-monadas-meligalas",
+        "title": "Διανομή τροφίμων της Κινητής Μονάδας στον Μελιγαλά",
+        "summary": (
+            "Η Κινητή Μονάδα φέρνει τρόφιμα και είδη πρώτης ανάγκης του "
+            "Κοινωνικού Παντοπωλείου σε όσους δεν μπορούν να έρθουν στην Καλαμάτα. "
+            "Την τελευταία Πέμπτη του μήνα."
+        ),
+        "who_can_come": (
+            "Οικογένειες και άτομα εγγεγραμμένα στο Κοινωνικό Παντοπωλείο που "
+            "μένουν στα χωριά του Δήμου Οιχαλίας."
+        ),
+        "what_to_bring": (
+            "Την κάρτα του Κοινωνικού Παντοπωλείου\nΑστυνομική ταυτότητα ή "
+            "διαβατήριο\nΤσάντες για τα τρόφιμα"
+        ),
+    },
+]
 
 
-def first_wednesday_after(day):
-    """The first Wednesday of the month after ``day``'s."""
+def first_weekday_after(day, weekday, week_of_month):
+    """The week_of_month-th (1 to 4, or -1 for the last) weekday (0 =
+    Monday) of the month after ``day``'s."""
     first = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    return first + datetime.timedelta(days=(2 - first.weekday()) % 7)
+    if week_of_month > 0:
+        found = first + datetime.timedelta(days=(weekday - first.weekday()) % 7)
+        return found + datetime.timedelta(weeks=week_of_month - 1)
+    last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(
+        days=1
+    )
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def build_distribution_days(locales):
-    """Monthly distribution days at the Social Grocery's store, in Greek."""
+    """Six months of each demo distribution day, in Greek; [EventPage]."""
     index = EventIndexPage.objects.filter(locale=locales["el"]).first()
-    grocery = Location.objects.filter(
-        locale=locales["el"], slug="apothiki-pantopoleiou"
-    ).first()
     if index is None:
-        return None
-    day = first_wednesday_after(timezone.localdate())
-    page = EventPageFactory(
-        parent=index,
-        kind=EventKind.DISTRIBUTION,
-        start=local_datetime(day, 10),
-        end=local_datetime(day, 13),
-        repeat="monthly",
-        weekdays="2",
-        week_of_month=1,
-        repeat_count=6,
-        location=grocery,
-        **DISTRIBUTION,
-    )
-    return publish_once(page)
+        return []
+    built = []
+    for fields in DISTRIBUTIONS:
+        fields = dict(fields)
+        location = Location.objects.filter(
+            locale=locales["el"], slug=fields.pop("location")
+        ).first()
+        weekday, week_of_month = fields.pop("weekday"), fields["week_of_month"]
+        opens, closes = fields.pop("hours")
+        day = first_weekday_after(timezone.localdate(), weekday, week_of_month)
+        page = EventPageFactory(
+            parent=index,
+            kind=EventKind.DISTRIBUTION,
+            start=local_datetime(day, opens),
+            end=local_datetime(day, closes),
+            repeat="monthly",
+            weekdays=str(weekday),
+            repeat_count=6,
+            location=location,
+            **fields,
+        )
+        built.append(publish_once(page))
+    return built
 
 
 def build(log):

@@ -315,6 +315,10 @@ class EventPage(RoutedPageMixin, PageMetadataMixin, Page):
         ]
 
     @property
+    def is_distribution(self):
+        return self.kind == self.Kind.DISTRIBUTION
+
+    @property
     def follows_closures(self):
         """A Mobile Unit visit does not run when the centre or its stop is
         closed, and runs shorter hours with them; other events are the

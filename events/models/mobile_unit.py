@@ -50,12 +50,9 @@ class MobileUnitPage(RoutedPageMixin, PageMetadataMixin, Page):
         ]
 
     def visits(self):
-        """The live visits in the page's language."""
-        return (
-            EventOccurrence.objects.live()
-            .in_locale(self.locale_id)
-            .mobile_unit_visits()
-        )
+        """The live visits in the page's language, the distribution days at
+        the unit's stops among them."""
+        return EventOccurrence.objects.live().in_locale(self.locale_id).by_mobile_unit()
 
     def village_url(self, stop, request=None):
         """The URL of stop's village page, or None while this page has none

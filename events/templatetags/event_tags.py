@@ -66,7 +66,7 @@ def next_mobile_unit_visits(context, count=3):
     visits = list(
         EventOccurrence.objects.live()
         .in_locale(locale_id)
-        .mobile_unit_visits()
+        .by_mobile_unit()
         .with_event()
         .upcoming(timezone.now())[:count]
     )
@@ -96,7 +96,7 @@ def mobile_unit_stop_visits(context, location, count=NEXT_VISITS_AT_A_STOP):
         visits = list(
             EventOccurrence.objects.live()
             .in_locale(location.locale_id)
-            .mobile_unit_visits()
+            .by_mobile_unit()
             .at_stop(location)
             .select_related("event")
             .upcoming(timezone.now())[:count]

@@ -1,5 +1,6 @@
 import pytest
 
+from directory.factories import MunicipalityFactory
 from events.factories import EventIndexPageFactory, MobileUnitPageFactory
 from events.models import EventIndexPage, EventPage, MobileUnitPage
 
@@ -26,6 +27,12 @@ def index(home):
 @pytest.fixture
 def mobile_unit_page(home):
     return publish(MobileUnitPageFactory(parent=home))
+
+
+@pytest.fixture
+def mani(db):
+    """A municipality of the Mobile Unit's villages."""
+    return MunicipalityFactory(slug="v-mani", name="Δυτική Μάνη")
 
 
 def el(msgid):

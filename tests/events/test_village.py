@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from directory.factories import LocationFactory, MunicipalityFactory
+from directory.factories import LocationFactory
 from directory.models import Location
 from events import caching, schedule
 from events.factories import EventPageFactory, local_datetime
@@ -27,11 +27,6 @@ def text(response):
 def next_weekday(weekday, after=1):
     day = timezone.localdate() + datetime.timedelta(days=after)
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
-
-
-@pytest.fixture
-def mani(db):
-    return MunicipalityFactory(slug="v-mani", name="Δυτική Μάνη")
 
 
 def stop(slug, name, locative, municipality):

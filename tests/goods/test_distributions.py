@@ -5,7 +5,7 @@ import pytest
 
 from events.choices import EventKind
 from events.factories import EventPageFactory
-from events.models import EventIndexPage
+from events.models import EventIndexPage, EventOccurrence, EventPage, MobileUnitPage
 
 pytestmark = pytest.mark.django_db
 
@@ -49,5 +49,38 @@ def test_distribution_day_is_among_the_upcoming_events(client, distribution):
 def test_demo_has_monthly_distribution_days_on_the_needs_page(client, demo_needs_page):
     html = client.get(demo_needs_page.url).content.decode()
     section = html.split('id="distributions-heading"')[1].split("</section>")[0]
-    assert section.count("Μηνιαία διανομή του Κοινωνικού Παντοπωλείου") == 3
+    # The grocery's first Wednesday, the Mobile Unit's last Thursday in
+    # Meligalas, the grocery's next first Wednesday.
+    assert section.count("<li") == 3
+    assert section.count("Μηνιαία διανομή του Κοινωνικού Παντοπωλείου") == 2
+    assert section.count("Διανομή τροφίμων της Κινητής Μονάδας στον Μελιγαλά") == 1
     assert "Αποθήκη Κοινωνικού Παντοπωλείου" in section
+
+
+@pytest.mark.parametrize("language", ["el", "en", "ar"])
+def test_demo_mobile_unit_distribution_is_on_its_village_page(client, language):
+    schedule = MobileUnitPage.objects.get(locale__language_code=language)
+    event = EventPage.objects.get(
+        locale__language_code=language, slug="dianomi-kinitis-monadas-meligalas"
+    )
+    assert event.location.locale_id == event.locale_id
+    assert EventOccurrence.objects.filter(event=event).count() == 6
+    html = client.get(schedule.village_url(event.location)).content.decode()
+    assert 'class="visit__distribution"' in html
+    assert f'href="{event.url}"' in html
+    assert event.who_can_come in client.get(event.url).content.decode()
+
+
+def test_demo_distribution_days_are_translated():
+    english = EventPage.objects.filter(
+        locale__language_code="en", kind=EventKind.DISTRIBUTION
+    )
+    arabic = EventPage.objects.filter(
+        locale__language_code="ar", kind=EventKind.DISTRIBUTION
+    )
+    assert set(english.values_list("title", flat=True)) == {
+        "The Social Grocery's monthly distribution",
+        "The Mobile Unit's food distribution in Meligalas",
+    }
+    assert arabic.count() == 2
+    assert all("Παντοπωλείου" not in page.what_to_bring for page in arabic)
