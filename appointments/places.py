@@ -93,7 +93,7 @@ def visit_value(event_id, start):
 def visit_label(occurrence, stop_name):
     start = timezone.localtime(occurrence.start)
     end = timezone.localtime(occurrence.end)
-    day = formats.date_format(start, "l j F")
+    day = formats.date_format(start, "l j E")
     return _("%(day)s, %(start)s–%(end)s, %(place)s") % {
         "day": day,
         "start": start.strftime("%H:%M"),

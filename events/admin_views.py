@@ -28,7 +28,7 @@ def cancel_date(request, page_id):
     if day is None or day not in conflicts:
         messages.error(request, _("That date has no holiday or closure to cancel for."))
         return edit_url
-    label = formats.date_format(day, "l j F Y")
+    label = formats.date_format(day, "l j E Y")
     if page.cancel_date(
         day, conflicts[day], request.user, may_publish=permissions.can_publish()
     ):

@@ -203,7 +203,7 @@ def schedule_sentence(event):
     text = text % values
     if event.repeat_until:
         text += " " + _("Until %(date)s.") % {
-            "date": formats.date_format(event.repeat_until, "j F Y")
+            "date": formats.date_format(event.repeat_until, "j E Y")
         }
     return text
 

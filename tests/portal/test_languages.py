@@ -1,4 +1,6 @@
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 from django.utils import formats, timezone, translation
@@ -232,3 +234,42 @@ def test_languages_are_named_in_the_readers_language(client, demo_site):
     assert ">Arabic <" in english and ">Αραβικά <" not in english
     assert "العربيّة" in arabic
     assert ">Αραβικά <" in greek
+
+
+# A day of the month, then the month's name ("j F"), in a format string.
+DAY_THEN_MONTH_NAME = re.compile(r"j[ ,.]*F")
+
+
+def test_a_day_of_the_month_takes_the_month_in_the_genitive():
+    """Greek says "Δευτέρα 30 Νοεμβρίου", never "30 Νοέμβριος": a date with
+    its day uses E (Django's alternative month name, the genitive in Greek;
+    the same word as F in English and Arabic), never F. A month alone, as a
+    calendar's heading, keeps F ("Νοέμβριος 2026")."""
+    root = Path(__file__).resolve().parents[2]
+    sources = [
+        path
+        for pattern in ("*/**/*.py", "templates/**/*.html", "templates/**/*.txt")
+        for path in root.glob(pattern)
+        if not path.is_relative_to(root / ".venv")
+        and not path.is_relative_to(root / "tests")
+    ]
+    assert len(sources) > 200
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sources
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if DAY_THEN_MONTH_NAME.search(line) and ("date" in line or "FORMAT" in line)
+    ]
+    assert offenders == []
+    day = datetime.date(2026, 11, 30)
+    expected = {
+        "el": "Δευτέρα 30 Νοεμβρίου 2026",
+        "en": "Monday 30 November 2026",
+        "ar": "الاثنين 30 نوفمبر 2026",
+    }
+    for language, text in expected.items():
+        with translation.override(language):
+            assert formats.date_format(day, "l j E Y") == text
+            assert formats.date_format(day, "DATE_FORMAT").count("30") == 1
+    with translation.override("el"):
+        assert formats.date_format(day, "F Y") == "Νοέμβριος 2026"
