@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
@@ -54,8 +56,23 @@ def test_greeklish_finds_the_greek_page(client, demo_site):
 def test_a_misspelt_word_still_finds_and_offers_the_corrected_query(client, demo_site):
     html = client.get("/anazitisi/", {"q": "επιδομα θερμασνης"}).content.decode()
     assert "Επίδομα Θέρμανσης" in html
-    assert "Μήπως εννοείτε:" in html
-    assert "θέρμανσης" in html.split("Μήπως εννοείτε:")[1][:200].lower()
+    assert "Μήπως εννοείτε <a" in html
+    assert "θέρμανσης" in html.split("Μήπως εννοείτε")[1][:200].lower()
+    assert "</a>;</p>" in html  # Greek asks with ";", not "?"
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("el", 'Μήπως εννοείτε <a href="?q=%CE%B1%20%26%20%CE%B2">α &amp; β</a>;'),
+        ("en", 'Did you mean <a href="?q=%CE%B1%20%26%20%CE%B2">α &amp; β</a>?'),
+        ("ar", 'هل تقصد <a href="?q=%CE%B1%20%26%20%CE%B2">α &amp; β</a>؟'),
+    ],
+)
+def test_the_suggestion_is_asked_with_each_language_s_question_mark(language, question):
+    with translation.override(language):
+        html = render_to_string("includes/did_you_mean.html", {"suggestion": "α & β"})
+    assert question in html
 
 
 def test_an_editors_synonym_applies_at_once(client, demo_site):
