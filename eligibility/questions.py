@@ -263,9 +263,9 @@ class AgeQuestion(Question):
         return {"person.age": Known(answer["age"])}
 
     def summary(self, answer, context):
-        return ngettext("%(age)s year old", "%(age)s years old", answer["age"]) % {
-            "age": answer["age"]
-        }
+        return ngettext(
+            "%(count)s year old", "%(count)s years old", answer["age"]
+        ) % {"count": answer["age"]}
 
 
 class DisabilityQuestion(ChoiceQuestion):

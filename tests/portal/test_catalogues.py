@@ -37,3 +37,17 @@ def test_translations_keep_every_placeholder(language):
             assert set(found) <= set(expected), (entry.msgid, text)
             droppable = COUNT if entry.msgid_plural else set()
             assert set(expected) - set(found) <= droppable, (entry.msgid, text)
+
+
+def test_arabic_says_one_and_two_in_words():
+    """Arabic's "one" and "two" plural forms carry the number in the word
+    ("نتيجة واحدة", "نتيجتان"): "2 نتيجتان" says two twice, and reads as a
+    mistake. The count stays in the other forms ("3 نتائج")."""
+    doubled = [
+        (entry.msgid_plural, entry.msgstr_plural[form])
+        for entry in catalogue("ar").translated_entries()
+        if entry.msgid_plural
+        for form in (1, 2)
+        if COUNT & set(PLACEHOLDER.findall(entry.msgstr_plural[form]))
+    ]
+    assert doubled == []
