@@ -370,3 +370,18 @@ def test_requests_do_not_show_in_the_usage_of_a_service_page(
     response = client.get(reverse("wagtailadmin_pages:usage", args=[service.pk]))
     assert response.status_code == 200
     assert request_obj.reference not in response.content.decode()
+
+
+def test_greek_admin_labels_do_not_decline_a_name_wrongly(client, centre, service):
+    """Wagtail puts "Add"/"Choose" before a model's name, which Greek would
+    have to put in the genitive ("Προσθήκη αίτημα ραντεβού" is wrong): our
+    catalogue says it with a colon."""
+    login_as(client, "superuser")
+    html = client.get(reverse("appointments:index")).content.decode()
+    assert "Προσθήκη: αίτημα ραντεβού" in html
+    assert "Προσθήκη αίτημα ραντεβού" not in html
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[service.pk])).content
+    html = html.decode()
+    assert "Επιλογή: φορέας" in html and "Αλλαγή: φορέας" in html
+    assert "Επιλογή φορέας" not in html
+    assert "Επιλογή διαφορετικού" not in html
