@@ -51,3 +51,22 @@ def test_arabic_says_one_and_two_in_words():
         if COUNT & set(PLACEHOLDER.findall(entry.msgstr_plural[form]))
     ]
     assert doubled == []
+
+
+MARKUP = re.compile(r"<[^>]*>|&\w+;")
+STRAY_PUNCTUATION = re.compile(r"(?<![\w\u2066])[.\-/][A-Za-z]")
+
+
+def test_arabic_text_starts_no_latin_word_with_punctuation():
+    """In right-to-left text the bidi algorithm gives a dot or dash before a
+    Latin word the Arabic direction, so "(.ics)" showed as "(ics.)". Such a
+    word is written without it, or isolated (U+2066…U+2069)."""
+    stray = [
+        text
+        for entry in catalogue("ar").translated_entries()
+        for text in (
+            entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        )
+        if STRAY_PUNCTUATION.search(MARKUP.sub("", PLACEHOLDER.sub("", text)))
+    ]
+    assert stray == []
