@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core import lists
 from core.staff_values import centre_zone, moment_text
 from directory import calendar
 from events.models import EventOccurrence
@@ -55,7 +56,7 @@ def warnings(request_obj, when, now=None):
         if location.opening_hours.exists() and not any(
             opens <= local.time() < closes for opens, closes in hours
         ):
-            opening = ", ".join(
+            opening = lists.join(
                 f"{opens:%H:%M}–{closes:%H:%M}" for opens, closes in hours
             ) or _("closed")
             found.append(

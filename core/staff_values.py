@@ -31,6 +31,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, TranslatableMixin
 
+from core import lists
+
 EMPTY = "—"
 DATETIME_FORMAT = "d/m/Y H:i"
 DATE_FORMAT = "d/m/Y"
@@ -95,7 +97,7 @@ def display(value):
     if isinstance(value, models.Manager):
         value = value.all()
     if isinstance(value, list | tuple | set | models.QuerySet):
-        return ", ".join(display(item) for item in value) or EMPTY
+        return lists.join(display(item) for item in value) or EMPTY
     if isinstance(value, Promise):
         return force_str(value)
     return force_str(value)

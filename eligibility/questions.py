@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import lists
 from core.forms import AccessibleFormMixin, CheckboxGroup, RadioGroup
 from eligibility.engine import UNKNOWN, Between, Known, inputs_of
 from eligibility.variables import BENEFITS, OTHER_MUNICIPALITY
@@ -235,7 +236,7 @@ class ChildrenAgesQuestion(Question):
         }
 
     def summary(self, answer, context):
-        return ", ".join(str(value) for value in answer.values())
+        return lists.join(answer.values())
 
 
 class AgeQuestion(Question):
@@ -263,9 +264,9 @@ class AgeQuestion(Question):
         return {"person.age": Known(answer["age"])}
 
     def summary(self, answer, context):
-        return ngettext(
-            "%(count)s year old", "%(count)s years old", answer["age"]
-        ) % {"count": answer["age"]}
+        return ngettext("%(count)s year old", "%(count)s years old", answer["age"]) % {
+            "count": answer["age"]
+        }
 
 
 class DisabilityQuestion(ChoiceQuestion):
@@ -488,7 +489,7 @@ class BenefitsQuestion(Question):
 
     def summary(self, answer, context):
         labels = dict(self.options())
-        return ", ".join(str(labels[key]) for key in answer.get("answer") or ())
+        return lists.join(labels[key] for key in answer.get("answer") or ())
 
 
 class ResidenceQuestion(ChoiceQuestion):

@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from core import lists
 from core.weekdays import Weekday
 from directory.models import Location
 from events.choices import EventKind
@@ -115,7 +116,7 @@ def day_names(numbers):
     if len(names) < 2:
         return "".join(names)
     return _("%(days)s and %(last)s") % {
-        "days": ", ".join(names[:-1]),
+        "days": lists.join(names[:-1]),
         "last": names[-1],
     }
 

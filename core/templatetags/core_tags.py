@@ -3,7 +3,7 @@ from django.utils import timezone, translation
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
-from core import chrome, navigation
+from core import chrome, lists, navigation
 from core.models import AlertBanner
 from core.weekdays import Weekday
 
@@ -99,7 +99,7 @@ def opening_hours_lines(stream):
         if days == list(range(days[0], days[-1] + 1)) and len(days) > 2:
             day_text = f"{Weekday(days[0]).label} – {Weekday(days[-1]).label}"
         else:
-            day_text = ", ".join(str(Weekday(day).label) for day in days)
+            day_text = lists.join(Weekday(day).label for day in days)
         opens = time_format(block.value["opens"], "H:i")
         closes = time_format(block.value["closes"], "H:i")
         lines.append(
@@ -146,3 +146,16 @@ def query_without(context, *names):
     for name in names:
         query.pop(name, None)
     return query.urlencode()
+
+
+@register.filter
+def join_list(items):
+    """{{ items|join_list }}: the items as one list in the page's language
+    ("α, β" / "أ، ب"); see core.lists."""
+    return lists.join(items)
+
+
+@register.simple_tag
+def list_separator():
+    """{% list_separator %} between items written out in a loop."""
+    return lists.separator()
