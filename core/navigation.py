@@ -13,7 +13,9 @@ from wagtail.models import Locale, Page, Site
 
 from core.chrome import centre_settings
 
-# Added to a switcher link that falls back to the other language's home page.
+# Added to a switcher link that falls back to the other language's home page
+# ("1"), or to the page itself in the language it exists in (the language the
+# visitor asked for, e.g. "en"), which then says so in that language.
 UNTRANSLATED_PARAMETER = "untranslated"
 
 
@@ -24,6 +26,8 @@ class LanguageLink:
     url: str
     is_current: bool
     is_translated: bool
+    # The language the link leads to when the page is not translated.
+    target_code: str = ""
 
 
 def active_locale(request):
@@ -97,11 +101,13 @@ def position_of(item, current_path):
 
 
 def language_links(request, page=None):
-    """One link per site language: the translated page, or that language's home.
+    """One link per site language: the translated page, or the page itself.
 
     A visitor who switches language should land on the same page in that
-    language; when it has not been translated they land on that language's home
-    page and are told so, in the link and again on arrival.
+    language; when it has not been translated they stay on the page, in the
+    language it exists in, and are told so in theirs, in the link and again on
+    arrival (``untranslated_note``). Without a page, they land on that
+    language's home page.
     """
     site, found = _translations(request, page)
     if site is None:
@@ -112,14 +118,21 @@ def language_links(request, page=None):
     for code, name in settings.LANGUAGES:
         target = found.get((page_key, code)) if page_key else None
         is_translated = target is not None or page_key is None
+        target_code = code
+        if target is None and page_key:
+            # The page as it is, in its own language (when it is live).
+            for (key, own), candidate in found.items():
+                if key == page_key and candidate.pk == page.pk:
+                    target, target_code = candidate, own
         if target is None:
             target = found.get((site.root_page.translation_key, code))
         if target is None:
             continue
         url = target.get_url(request)
         if not is_translated:
-            # The home page then says why the visitor is there (see home_page.html).
-            url += f"?{UNTRANSLATED_PARAMETER}=1"
+            # The page then says why it is not in the visitor's language.
+            fallback = code if target_code != code else 1
+            url += f"?{UNTRANSLATED_PARAMETER}={fallback}"
         links.append(
             LanguageLink(
                 code=code,
@@ -127,6 +140,7 @@ def language_links(request, page=None):
                 url=url,
                 is_current=code == current,
                 is_translated=is_translated,
+                target_code=target_code,
             )
         )
     return links
@@ -148,3 +162,15 @@ def privacy_page(request, page):
         .order_by(Case(When(locale_id=page.locale_id, then=0), default=1))
         .first()
     )
+
+
+def untranslated_note(request, page):
+    """(language asked for, the page's language) when the visitor followed a
+    switcher link to a page not translated into their language, else None."""
+    asked = request.GET.get(UNTRANSLATED_PARAMETER, "")
+    if page is None or asked not in dict(settings.LANGUAGES):
+        return None
+    own = translation.get_language()  # the language the page is served in
+    if asked == own:
+        return None
+    return asked, own

@@ -15,7 +15,7 @@ from core import chrome
 from directory import calendar, opening
 from directory.models.locations import Location, OpeningHours
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
-from search import engine
+from search import analysis, engine
 from search.query import clean_query
 
 FACETS = ("category", "audience", "municipality", "language")
@@ -135,6 +135,11 @@ class Catalogue:
     labels: dict  # facet name -> [(value, label, sort key)]
     locations: dict  # location id -> mask
     category_parent: dict  # category slug -> parent slug
+    model: type = None  # the service page model
+    # Services listed by their page in the default language, not yet
+    # translated into the directory's (a mask), and that language.
+    untranslated: int = 0
+    original_locale_id: int | None = None
 
     def mask(self, service_ids):
         position = self.position
@@ -165,7 +170,12 @@ def build_catalogue(directory):
     services, and their model the many-to-many tables read here."""
     listed = directory.listed_services()
     service = listed.model
-    rows = list(listed.order_by("title", "pk").values_list("pk", "is_free"))
+    rows = list(
+        listed.order_by("title", "pk").values_list("pk", "is_free", "locale_id")
+    )
+    # The services in the directory's language first, then those not yet
+    # translated (in Greek), each group in title order.
+    rows.sort(key=lambda row: row[2] != directory.locale_id)
     ids = listed.values("pk")
     through = service.categories.through.objects.filter(servicepage_id__in=ids)
     categories = list(
@@ -174,13 +184,19 @@ def build_catalogue(directory):
         )
     )
     slug_of = {pk: slug for pk, slug, *_ in categories}
+    # A service listed by its page in another language (not yet translated)
+    # has that language's categories; slugs are the same in every language.
+    slug_of_any = dict(
+        Category.objects.filter(pk__in=through.values("category_id")).values_list(
+            "pk", "slug"
+        )
+    )
     members = {
         "category": _group(
-            (service, slug_of[category])
+            (service, slug_of_any[category])
             for service, category in through.values_list(
                 "servicepage_id", "category_id"
             )
-            if category in slug_of
         ),
         "audience": _group(
             service.target_groups.through.objects.filter(
@@ -236,7 +252,7 @@ def build_catalogue(directory):
             rolled.setdefault(parent, set()).update(ids)
             parent = parent_of.get(parent)
     members["category"] = rolled
-    by_title = [pk for pk, _free in rows]
+    by_title = [pk for pk, _free, _locale in rows]
     listing = Catalogue(
         by_title=by_title,
         position={pk: index for index, pk in enumerate(by_title)},
@@ -246,8 +262,15 @@ def build_catalogue(directory):
         labels=labels,
         locations={},
         category_parent=parent_of,
+        model=service,
     )
-    listing.free = listing.mask(pk for pk, free in rows if free)
+    listing.free = listing.mask(pk for pk, free, _locale in rows if free)
+    listing.untranslated = listing.mask(
+        pk for pk, _free, locale in rows if locale != directory.locale_id
+    )
+    listing.original_locale_id = next(
+        (locale for _pk, _free, locale in rows if locale != directory.locale_id), None
+    )
     listing.members = {
         name: {value: listing.mask(ids) for value, ids in values.items()}
         for name, values in members.items()
@@ -343,6 +366,49 @@ class RankedServices:
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def _topic_matches(listing, query):
+    """Services not yet translated whose topics, named in the directory's
+    language, answer every word of the query (or a synonym of it): "electricity"
+    finds the Greek page of the social electricity tariff, in "Electricity,
+    water and heating", on the English directory."""
+    slots = analysis.query_slots(query, engine.synonym_pairs())
+    if not slots or not listing.untranslated:
+        return 0
+
+    def answers(slot, terms):
+        if slot.terms & terms or any(
+            group <= terms for group in slot.synonyms if group
+        ):
+            return True
+        return bool(slot.prefix) and any(term.startswith(slot.prefix) for term in terms)
+
+    found = 0
+    for slug, name, _sort in listing.labels["category"]:
+        terms = {term for term, _key in analysis.document_terms([(name, 1)])}
+        if all(answers(slot, terms) for slot in slots):
+            found |= listing.members["category"].get(slug, 0)
+    return found & listing.untranslated
+
+
+def _text_matches(listing, query, locale_id):
+    """(service ids best first, spelling corrections) for a query: the
+    services of the directory's language by their text, then those not yet
+    translated, by their Greek text and by the names of their topics."""
+    found = engine.find(query, locale_id, allowed=listing.position)
+    ranked = list(found.ranked)
+    if listing.untranslated:
+        original = engine.find(
+            query, listing.original_locale_id, allowed=listing.position
+        )
+        seen = set(ranked)
+        ranked += [pk for pk in original.ranked if pk not in seen]
+        seen.update(original.ranked)
+        ranked += [
+            pk for pk in listing.ids(_topic_matches(listing, query)) if pk not in seen
+        ]
+    return ranked, found.corrections
+
+
 def search(directory, filters, locale_id, moment=None):
     """The services matching the filters, with facet counts; a bounded number
     of queries whatever the size of the directory."""
@@ -350,10 +416,10 @@ def search(directory, filters, locale_id, moment=None):
     open_services = 0
     for location in open_location_ids(moment):
         open_services |= listing.locations.get(location, 0)
-    found = None
+    ranked, corrections = None, {}
     if filters.q:
-        found = engine.find(filters.q, locale_id, allowed=listing.position)
-        text = listing.mask(found.ranked)
+        ranked, corrections = _text_matches(listing, filters.q, locale_id)
+        text = listing.mask(ranked)
     else:
         text = listing.listed
 
@@ -369,13 +435,13 @@ def search(directory, filters, locale_id, moment=None):
         return pools[without]
 
     chosen = pool()
-    if found is not None:
-        ordered = [pk for pk in found.ranked if listing.contains(chosen, pk)]
+    if ranked is not None:
+        ordered = [pk for pk in ranked if listing.contains(chosen, pk)]
     else:
         ordered = listing.ids(chosen)
     return DirectoryResults(
         filters=filters,
-        services=RankedServices(ordered, directory.listed_services().model.objects),
+        services=RankedServices(ordered, listing.model.objects),
         facets={
             name: _facet(listing, name, pool(name), getattr(filters, name))
             for name in FACETS
@@ -383,5 +449,5 @@ def search(directory, filters, locale_id, moment=None):
         total=chosen.bit_count(),
         free_count=(pool("free") & listing.free).bit_count(),
         open_now_count=(pool("open_now") & open_services).bit_count(),
-        corrections=found.corrections if found is not None else {},
+        corrections=corrections,
     )

@@ -91,13 +91,19 @@ def _entries(directory):
         entries.append(
             Suggestion(name, f"{base}?category={slug}", "category", _words(name))
         )
-    for slug, title, alternate in (
+    bases = {directory.locale_id: base}
+    for slug, title, alternate, locale_id in (
         directory.listed_services()
         .order_by("title")
-        .values_list("slug", "title", "alternate_name")
+        .values_list("slug", "title", "alternate_name", "locale_id")
     ):
+        if locale_id not in bases:  # a service not yet translated
+            original = directory.fallback_directory()
+            bases[locale_id] = (original.get_url() if original else None) or base
         words = _words(f"{title} {alternate}")
-        entries.append(Suggestion(title, f"{base}{slug}/", "service", words))
+        entries.append(
+            Suggestion(title, f"{bases[locale_id]}{slug}/", "service", words)
+        )
     return entries
 
 

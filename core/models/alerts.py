@@ -1,16 +1,27 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 
 
 class AlertBannerQuerySet(models.QuerySet):
     def shown_at(self, moment, locale):
+        """The banners shown in a language at a moment: its own, and those of
+        the default language (Greek) not translated into it, which the
+        template labels as such. A translation, even a disabled one, stands
+        in for its original."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        own = self.filter(locale=locale)
+        untranslated = Q(locale__language_code=default) & ~Q(
+            translation_key__in=own.values("translation_key")
+        )
         return self.filter(
-            locale=locale, is_enabled=True, starts_at__lte=moment
+            Q(locale=locale) | untranslated, is_enabled=True, starts_at__lte=moment
         ).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=moment))
 
 

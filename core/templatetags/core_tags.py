@@ -50,6 +50,7 @@ def alert_banners(context):
     banners = AlertBanner.objects.shown_at(timezone.now(), locale_id)
     return {
         "banners": banners.select_related("link_page"),
+        "locale_id": locale_id,
         "request": context["request"],
     }
 
@@ -58,6 +59,26 @@ def alert_banners(context):
 def language_switcher(context):
     links = navigation.language_links(context["request"], context.get("page"))
     return {"links": links}
+
+
+@register.inclusion_tag("includes/untranslated_note.html", takes_context=True)
+def untranslated_note(context):
+    """On a page reached from the language switcher although it is not
+    translated: a note in the language the visitor asked for."""
+    found = navigation.untranslated_note(context["request"], context.get("page"))
+    if found is None:
+        return {}
+    asked, own = found
+    with translation.override(asked):
+        text = _(
+            "This page is not yet available in %(language)s; "
+            "here it is in %(original)s."
+        ) % {
+            "language": translation.get_language_info(asked)["name_translated"],
+            "original": translation.get_language_info(own)["name_translated"],
+        }
+        bidi = translation.get_language_bidi()
+    return {"code": asked, "text": text, "bidi": bidi}
 
 
 @register.inclusion_tag("includes/hreflang_links.html", takes_context=True)

@@ -14,7 +14,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from core import privacy
@@ -49,11 +49,33 @@ class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
 
     def listed_services(self):
         """The services this directory lists: live, public (a restriction on
-        a service or on its translation counts, core.privacy), not withdrawn."""
-        return privacy.public(
-            ServicePage.objects.child_of(self)
-            .live()
-            .exclude(status=ServicePage.Status.INACTIVE)
+        a service or on its translation counts, core.privacy), not withdrawn.
+
+        A translated directory lists every service: one with no live page in
+        the directory's language yet is listed by its page in the default
+        language (Greek), so that no service is missing in English or Arabic.
+        """
+        services = ServicePage.objects.child_of(self).live()
+        original = self.fallback_directory()
+        if original is not None:
+            translated = services.values("translation_key")
+            services = services | ServicePage.objects.child_of(original).live().exclude(
+                translation_key__in=translated
+            )
+        return privacy.public(services.exclude(status=ServicePage.Status.INACTIVE))
+
+    def fallback_directory(self):
+        """The directory in the default language whose services this one
+        lists until they are translated; None for that directory itself."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return None
+        return (
+            DirectoryPage.objects.filter(
+                translation_key=self.translation_key, locale=default
+            )
+            .only("pk", "path", "depth")
+            .first()
         )
 
     # Each route hands over to directory.views, where the work is done.

@@ -176,18 +176,27 @@ def build_centre_settings(pages):
     return centre
 
 
-def build_alert(locale, home):
-    if AlertBanner.objects.filter(title=content.load()["ALERT"]["title"]).exists():
-        return
-    now = timezone.now()
-    AlertBannerFactory(
-        locale=locale,
-        kind=AlertBanner.Kind.INFORMATION,
-        starts_at=now - datetime.timedelta(days=1),
-        ends_at=now + datetime.timedelta(days=45),
-        link_page=home,
-        **content.load()["ALERT"],
-    )
+def build_alert(locales, home):
+    """The holiday-hours notice, in Greek, English and Arabic."""
+    alert = AlertBanner.objects.filter(
+        title=content.load()["ALERT"]["title"], locale=locales["el"]
+    ).first()
+    if alert is None:
+        now = timezone.now()
+        alert = AlertBannerFactory(
+            locale=locales["el"],
+            kind=AlertBanner.Kind.INFORMATION,
+            starts_at=now - datetime.timedelta(days=1),
+            ends_at=now + datetime.timedelta(days=45),
+            link_page=home,
+            **content.load()["ALERT"],
+        )
+    for code, fields in content.load()["ALERT_TRANSLATIONS"].items():
+        if code in locales and alert.get_translation_or_none(locales[code]) is None:
+            translated = alert.copy_for_translation(locales[code])
+            for name, value in fields.items():
+                setattr(translated, name, value)
+            translated.save()
 
 
 #: The pages where a visitor asking "how do I see someone?" looks first; each
@@ -253,5 +262,5 @@ def build(log):
     campaigns = build_campaigns(home, locales)
     build_home_topics(home, pages, campaigns)
     build_centre_settings(pages)
-    build_alert(locales["el"], home)
+    build_alert(locales, home)
     log(f"site: {site} with {Page.objects.filter(depth__gt=1).count()} pages")

@@ -41,3 +41,34 @@ def test_banner_shows_only_in_its_own_language(client, demo_site, locales):
     AlertBannerFactory(title="Only in English", locale=locales["en"])
     assert "Only in English" in client.get("/en/").content.decode()
     assert "Only in English" not in client.get("/").content.decode()
+
+
+def test_an_untranslated_banner_shows_in_greek_on_every_language_labelled(
+    client, demo_site, locales
+):
+    AlertBannerFactory(
+        title="Κλειστό την Πέμπτη",
+        message="Λόγω απογραφής.",
+        locale=locales["el"],
+    )
+    for path, label in (("/en/", "(in Greek)"), ("/ar/", "(باليونانية)")):
+        html = client.get(path).content.decode()
+        alerts = html.split('class="alerts"', 1)[1].split("</section>", 1)[0]
+        assert '<span lang="el" dir="ltr">Κλειστό την Πέμπτη</span>' in alerts
+        assert '<p class="alert__message" lang="el" dir="ltr">Λόγω απογραφής.' in alerts
+        assert label in alerts
+
+
+def test_a_translated_banner_shows_its_translation_not_the_greek(
+    client, demo_site, locales
+):
+    greek = AlertBannerFactory(title="Κλειστό την Πέμπτη", locale=locales["el"])
+    AlertBannerFactory(
+        title="Closed on Thursday",
+        locale=locales["en"],
+        translation_key=greek.translation_key,
+    )
+    html = client.get("/en/").content.decode()
+    assert "Closed on Thursday" in html
+    assert "Κλειστό την Πέμπτη" not in html
+    assert "(in Greek)" not in html.split('class="alerts"', 1)[1].split("</section>")[0]

@@ -31,6 +31,9 @@ def main_text(html):
     # A form may offer services not translated yet by their Greek names
     # (the appointment form does) rather than hide them.
     main = re.sub(r"<select.*?</select>", " ", main, flags=re.S)
+    # A list may show what is not translated yet in Greek, marked as such
+    # (lang="el", "(in Greek)"), rather than hide it (#18).
+    main = re.sub(r'<(\w+)[^>]*\blang="el"[^>]*>.*?</\1>', " ", main, flags=re.S)
     return re.sub(r"<[^>]+>", " ", main)
 
 

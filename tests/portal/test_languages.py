@@ -37,15 +37,33 @@ def test_switcher_leads_to_the_same_page_in_the_other_language(client, demo_site
     assert 'href="/ar/poioi-eimaste/"' in links
 
 
-def test_switcher_falls_back_to_the_home_page_and_says_so(client, demo_site):
+def test_switcher_on_an_untranslated_page_keeps_the_page_and_says_so(client, demo_site):
+    """A Greek visitor on a page that exists only in Greek, choosing English
+    or Arabic, stays on the page and is told why, in the language chosen; an
+    English visitor who came to it from the English directory meets the same
+    switcher there."""
     home = Page.objects.get(depth=2, locale__language_code="el")
     only_greek = StandardPageFactory(parent=home, slug="mono-ellinika", title="Μόνο")
     html = client.get(only_greek.url).content.decode()
     links = switcher_links(html)
-    assert 'href="/en/?untranslated=1"' in links
+    assert 'href="/mono-ellinika/?untranslated=en" hreflang="el"' in links
+    assert 'href="/mono-ellinika/?untranslated=ar" hreflang="el"' in links
+    assert "/en/?untranslated" not in links
     assert 'class="visually-hidden"' in links
     # Alternates name only real translations.
     assert 'hreflang="en"' not in html.split("</head>")[0]
+    english = client.get("/mono-ellinika/?untranslated=en").content.decode()
+    assert (
+        '<p class="language-note" role="status" lang="en" dir="ltr">'
+        "This page is not yet available in English; here it is in Greek.</p>"
+    ) in english
+    assert "Μόνο" in english
+    arabic = client.get("/mono-ellinika/?untranslated=ar").content.decode()
+    assert 'lang="ar" dir="rtl">هذه الصفحة غير متاحة بعد باللغة' in arabic
+    # Chosen again, English leads to the same page, not the English home page.
+    assert 'href="/mono-ellinika/?untranslated=en"' in switcher_links(english)
+    # Without the switcher, no note.
+    assert "language-note" not in html
 
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/ar/"])
@@ -133,19 +151,30 @@ def test_every_translated_page_has_a_switcher_leading_to_its_translations(
     assert checked >= 38
 
 
-def test_switching_from_an_untranslated_page_lands_home_with_a_note(client, demo_site):
+def test_switching_from_an_untranslated_service_keeps_it_with_a_note(client, demo_site):
+    """A Greek visitor on a service that exists only in Greek, choosing
+    English or Arabic, reads the service in Greek with a note in the language
+    chosen, not the home page of that language."""
     greek = Page.objects.get(slug="ekdosi-amka", locale__language_code="el")
     assert not greek.get_translations().exists()
     links = switcher_links(client.get(greek.url).content.decode())
-    assert 'href="/en/?untranslated=1"' in links
-    assert 'href="/ar/?untranslated=1"' in links
-    assert "αυτή η σελίδα δεν έχει μεταφραστεί" in links
+    assert f'href="{greek.url}?untranslated=en"' in links
+    assert f'href="{greek.url}?untranslated=ar"' in links
+    assert "?untranslated=1" not in links
+    assert "η σελίδα δεν έχει μεταφραστεί ακόμη" in links
 
-    english = client.get("/en/?untranslated=1").content.decode()
-    assert "is not available in this language yet" in english
-    arabic = client.get("/ar/?untranslated=1").content.decode()
-    assert "غير متوفرة بهذه اللغة بعد" in arabic
-    assert "is not available" not in client.get("/en/").content.decode()
+    english = client.get(f"{greek.url}?untranslated=en").content.decode()
+    assert "This page is not yet available in English; here it is in Greek." in english
+    assert greek.title in english
+    arabic = client.get(f"{greek.url}?untranslated=ar").content.decode()
+    assert "هذه الصفحة غير متاحة بعد باللغة الإنجليزيّة" not in arabic
+    assert "هذه الصفحة غير متاحة بعد باللغة العربيّة" in arabic
+    assert "not yet available" not in client.get(greek.url).content.decode()
+    # The home page's own note stays for a link that has no page to keep.
+    assert (
+        "غير متوفرة بهذه اللغة بعد"
+        in client.get("/ar/?untranslated=1").content.decode()
+    )
 
 
 def test_an_english_page_switches_back_to_greek_and_on_to_arabic(client, demo_site):
