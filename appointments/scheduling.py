@@ -127,11 +127,12 @@ def visit_warnings(request_obj, when):
     return found
 
 
-def ics_bytes(request_obj, sequence=0):
+def ics_bytes(request_obj, sequence=0, location=None):
     """An iCalendar file (RFC 5545) of the appointment, for the person's
     calendar app: one event with a stable UID (the reference), whose
     SEQUENCE grows each time the time is moved so that the app replaces the
-    old entry instead of adding a second one."""
+    old entry instead of adding a second one. ``location`` is the place as
+    the person reads it (its translation), else the request's."""
     start = timezone.localtime(request_obj.scheduled_at, centre_zone())
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Kentro//appointments//EL")
@@ -150,9 +151,10 @@ def ics_bytes(request_obj, sequence=0):
         _("Appointment at the Community Centre (%(reference)s)")
         % {"reference": request_obj.reference},
     )
-    if request_obj.location is not None:
-        place = request_obj.location.name
-        address = request_obj.location.one_line_address()
+    location = location or request_obj.location
+    if location is not None:
+        place = location.name
+        address = location.one_line_address()
         event.add("location", f"{place}, {address}" if address else place)
     cal.add_component(event)
     cal.add_missing_timezones()

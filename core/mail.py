@@ -12,12 +12,18 @@ before the first attempt, so a mail failure loses nothing.
 import datetime
 import logging
 import smtplib
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Page
+
+from core.models import CentreSettings
+from core.staff_values import in_reader_language
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +58,33 @@ def render_message(template, context, language):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
     return " ".join(subject.split()), body
+
+
+def in_language(thing, language):
+    """A translatable record (a service page, a place) as the person reads it:
+    its translation in ``language`` where one exists (a page only once it is
+    live), else the default language's; None stays None."""
+    if thing is None:
+        return None
+    with translation.override(language):
+        found = in_reader_language(thing)
+    if isinstance(found, Page) and not found.live:
+        return thing
+    return found
+
+
+def sender(language):
+    """The From of an e-mail in ``language``: DEFAULT_FROM_EMAIL's address
+    under the centre's name in that language. Greek mail keeps the display
+    name configured with the address."""
+    if language == settings.LANGUAGE_CODE:
+        return settings.DEFAULT_FROM_EMAIL
+    name = CentreSettings.load().display_name(language)
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    if not name or "@" not in address:
+        return settings.DEFAULT_FROM_EMAIL
+    username, domain = address.rsplit("@", 1)
+    return str(Address(display_name=name, username=username, domain=domain))
 
 
 def can_run_later(task):

@@ -5,25 +5,42 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django_tasks import task
 
-from core.mail import admin_link, deliver, group_addresses, render_message
+from core.mail import (
+    admin_link,
+    deliver,
+    group_addresses,
+    in_language,
+    render_message,
+    sender,
+)
 from core.models import CentreSettings
 from goods.models.pledges import Pledge
 
 COORDINATORS_GROUP = "Goods coordinators"
+# The e-mails to the staff, in the site's default language.
+TO_STAFF = ("notify_staff",)
+
+
+def language_of(kind, pledge):
+    """The donor's language for the confirmation, Greek for the staff."""
+    return settings.LANGUAGE_CODE if kind in TO_STAFF else pledge.language
 
 
 def build_message(kind, pledge, page_url):
-    """The subject, body and recipients of one e-mail, in the right language:
-    the donor's for the confirmation, Greek for the staff."""
-    context = {"pledge": pledge, "centre": CentreSettings.load(), "page_url": page_url}
+    """The subject, body and recipients of one e-mail, in the right language
+    (the drop-off point too, in its translation where one exists)."""
+    language = language_of(kind, pledge)
+    context = {
+        "pledge": pledge,
+        "centre": CentreSettings.load(),
+        "page_url": page_url,
+        "place": in_language(pledge.drop_off_location, language),
+    }
     if kind == "confirmation":
-        language, recipients = pledge.language, [pledge.email]
+        recipients = [pledge.email]
     elif kind == "notify_staff":
         context["admin_url"] = admin_link("goods_pledges:edit", pledge.pk)
-        language, recipients = (
-            settings.LANGUAGE_CODE,
-            group_addresses(COORDINATORS_GROUP),
-        )
+        recipients = group_addresses(COORDINATORS_GROUP)
     else:
         raise ValueError(f"unknown e-mail kind {kind!r}")
     recipients = [address for address in recipients if address]
@@ -51,8 +68,9 @@ def send_pledge_email(kind, pledge_pk, page_url, attempt=1):
         if f" {kind}: " in pledge.email_error:
             same_pledge.update(email_error="")
 
+    from_email = sender(language_of(kind, pledge))
     return deliver(
-        EmailMessage(subject, body, to=recipients),
+        EmailMessage(subject, body, from_email=from_email, to=recipients),
         task=send_pledge_email,
         args=(kind, pledge_pk, page_url),
         attempt=attempt,

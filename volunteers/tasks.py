@@ -7,7 +7,7 @@ from django.db import models
 from django_tasks import task
 
 from core.forms import normalise_email
-from core.mail import admin_link, deliver, group_addresses, render_message
+from core.mail import admin_link, deliver, group_addresses, render_message, sender
 from volunteers.models.volunteers import Volunteer
 from volunteers.tokens import (
     LinkError,
@@ -17,6 +17,13 @@ from volunteers.tokens import (
 )
 
 COORDINATORS_GROUP = "Volunteer coordinators"
+# The e-mails to the staff, in the site's default language.
+TO_STAFF = ("notify_coordinators",)
+
+
+def language_of(kind, volunteer):
+    """The volunteer's language for their own e-mails, Greek for the staff."""
+    return settings.LANGUAGE_CODE if kind in TO_STAFF else volunteer.language
 
 
 def route_url(index_url, name, *args):
@@ -74,8 +81,9 @@ def send_volunteer_email(kind, volunteer_pk, index_url, attempt=1):
         if volunteer.email_error:
             same_volunteer.update(email_error="")
 
+    from_email = sender(language_of(kind, volunteer))
     return deliver(
-        EmailMessage(subject, body, to=recipients),
+        EmailMessage(subject, body, from_email=from_email, to=recipients),
         task=send_volunteer_email,
         args=(kind, volunteer_pk, index_url),
         attempt=attempt,

@@ -37,6 +37,15 @@ class CentreSettings(BaseGenericSetting):
             "Shown on the English and Arabic pages, e.g. Kalamata Community Centre."
         ),
     )
+    arabic_name = models.CharField(
+        _("name in Arabic"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Shown on the Arabic pages and in e-mails to people who wrote in "
+            "Arabic; without it, the name in Latin letters."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -93,7 +102,12 @@ class CentreSettings(BaseGenericSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("international_name"), FieldPanel("logo")],
+            [
+                FieldPanel("name"),
+                FieldPanel("international_name"),
+                FieldPanel("arabic_name"),
+                FieldPanel("logo"),
+            ],
             heading=_("The centre"),
         ),
         MultiFieldPanel(
@@ -132,6 +146,8 @@ class CentreSettings(BaseGenericSetting):
         return self.name
 
     def display_name(self, language_code):
+        if language_code == "ar" and self.arabic_name:
+            return self.arabic_name
         if language_code != "el" and self.international_name:
             return self.international_name
         return self.name

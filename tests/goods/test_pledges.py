@@ -310,3 +310,19 @@ def test_mark_received_stamps_the_time(centre):
     pledge.refresh_from_db()
     assert pledge.status == Pledge.Status.RECEIVED
     assert pledge.received_at is not None
+
+
+def test_the_arabic_donor_reads_the_drop_off_point_in_arabic(
+    client, demo_needs_page, valid, centre, django_capture_on_commit_callbacks
+):
+    arabic = NeedsPage.objects.get(locale__language_code="ar")
+    where = arabic.drop_off_points.order_by("sort_order").first().location
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, demo_needs_page, valid(drop_off_location=str(where.pk)), "ar")
+    donor = next(m for m in mail.outbox if m.to == ["nikos@example.org"])
+    place = where.get_translation(arabic.locale)
+    greek = where.get_translation(centre.locale)
+    assert place.name in donor.body and greek.name not in donor.body
+    assert "مركز المجتمع في كالاماتا" in donor.from_email
+    # The centre's phone keeps its order inside the Arabic text.
+    assert "\u206627210 99100\u2069" in donor.body
