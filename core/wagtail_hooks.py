@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core import privacy
+from core import privacy, translation_workflow
 from core.models import AlertBanner, CentreSettings
 
 
@@ -76,3 +76,11 @@ def two_step_verification_menu_item(request):
             "recovery codes for when you do not have it."
         ),
     }
+
+
+@hooks.register("before_edit_page", order=-1)
+def save_or_submit_translation(request, page):
+    """ "Save draft" and "Submit to <workflow>" in wagtail-localize's
+    translation editor (``core.translation_workflow``); runs before
+    wagtail-localize's own hook, which answers every other request."""
+    return translation_workflow.handle_editor_action(request, page)

@@ -3,7 +3,7 @@ from django.utils import timezone, translation
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
-from core import chrome, navigation
+from core import chrome, navigation, translation_workflow
 from core.models import AlertBanner
 from core.weekdays import Weekday
 
@@ -146,3 +146,15 @@ def query_without(context, *names):
     for name in names:
         query.pop(name, None)
     return query.urlencode()
+
+
+@register.inclusion_tag("core/translation_workflow_actions.html", takes_context=True)
+def translation_workflow_actions(context, page):
+    """ "Save draft" and "Submit to <workflow>" for wagtail-localize's
+    translation editor, which only offers publishing (#18)."""
+    return {
+        **translation_workflow.editor_actions(page, context["request"].user),
+        "save_draft": translation_workflow.SAVE_DRAFT,
+        "submit": translation_workflow.SUBMIT,
+        "csrf_token": context.get("csrf_token"),
+    }
