@@ -18,8 +18,9 @@ from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
+from wagtail_localize.views import update_translations
 
 SAVE_DRAFT = "save-draft"
 SUBMIT = "submit"
@@ -124,3 +125,29 @@ def handle_editor_action(request, page):
                 _("'%(title)s' has been saved as a draft.") % {"title": title},
             )
     return redirect(request.get_full_path())
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", whose "Publish immediately"
+    asks only for the right to submit translations: an Editor could publish
+    every translation of a page past the Moderators. Here it publishes only
+    when the user may publish every translated page; otherwise the sync runs
+    without publishing, and the translations go through the workflow."""
+
+    def form_valid(self, form):
+        if form.cleaned_data["publish_translations"] and not self.may_publish_all():
+            form.cleaned_data["publish_translations"] = False
+            messages.warning(
+                self.request,
+                _("The translations were not published: they need approval first."),
+            )
+        return super().form_valid(form)
+
+    def may_publish_all(self):
+        for translation in self.object.translations.filter(enabled=True):
+            instance = translation.get_target_instance()
+            if isinstance(instance, Page) and not (
+                instance.permissions_for_user(self.request.user).can_publish()
+            ):
+                return False
+        return True

@@ -142,3 +142,33 @@ def test_saving_a_live_translation_leaves_the_published_text_to_visitors(
     assert english_page.get_latest_revision_as_object().title == (
         f"EN {greek_service.title}"
     )
+
+
+def test_an_editor_syncing_translations_does_not_publish_them(
+    client, django_user_model, greek_service, django_capture_on_commit_callbacks
+):
+    login_staff(client, staff(django_user_model, "eleni", "Editors"))
+    english_page, translation = send_for_translation(
+        client, greek_service, django_capture_on_commit_callbacks
+    )
+    english_page.get_latest_revision().publish()
+    first_title = greek_service.title
+    greek_service.title = "Κοινωνικό τιμολόγιο ρεύματος 2027"
+    greek_service.save_revision().publish()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(
+                "wagtail_localize:update_translations", args=[translation.source.id]
+            ),
+            {"publish_translations": "on"},
+        )
+    assert response.status_code == 302
+
+    english_page.refresh_from_db()
+    assert english_page.title == first_title
+    assert client.get(english_page.url).status_code == 200
+    assert (
+        "Κοινωνικό τιμολόγιο ρεύματος 2027"
+        not in client.get(english_page.url).content.decode()
+    )
