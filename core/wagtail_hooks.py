@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core import privacy
+from core import privacy, translation_workflow
 from core.models import AlertBanner, CentreSettings
 
 
@@ -76,3 +76,25 @@ def two_step_verification_menu_item(request):
             "recovery codes for when you do not have it."
         ),
     }
+
+
+@hooks.register("before_edit_page", order=-1)
+def save_or_submit_translation(request, page):
+    """ "Save draft" and "Submit to <workflow>" in wagtail-localize's
+    translation editor (``core.translation_workflow``); runs before
+    wagtail-localize's own hook, which answers every other request."""
+    return translation_workflow.handle_editor_action(request, page)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def sync_translations_within_the_workflow():
+    """wagtail-localize's "Sync translated pages" at its own address, without
+    publishing past the Moderators (``core.translation_workflow``); registered
+    before wagtail-localize's URLs, so this view answers them."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_workflow.UpdateTranslationsView.as_view(),
+            name="kentro_update_translations",
+        )
+    ]

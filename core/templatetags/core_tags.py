@@ -3,7 +3,7 @@ from django.utils import timezone, translation
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
-from core import chrome, lists, navigation
+from core import chrome, lists, navigation, translation_workflow
 from core.models import AlertBanner
 from core.weekdays import Weekday
 
@@ -180,3 +180,15 @@ def join_list(items):
 def list_separator():
     """{% list_separator %} between items written out in a loop."""
     return lists.separator()
+
+
+@register.inclusion_tag("core/translation_workflow_actions.html", takes_context=True)
+def translation_workflow_actions(context, page):
+    """ "Save draft" and "Submit to <workflow>" for wagtail-localize's
+    translation editor, which only offers publishing (#18)."""
+    return {
+        **translation_workflow.editor_actions(page, context["request"].user),
+        "save_draft": translation_workflow.SAVE_DRAFT,
+        "submit": translation_workflow.SUBMIT,
+        "csrf_token": context.get("csrf_token"),
+    }

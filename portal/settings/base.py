@@ -293,6 +293,12 @@ else:
     }
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A page sent for translation starts as a draft in the other language, however
+# it is sent (one page, its child pages too, a sync): wagtail-localize would
+# otherwise publish a copy still in Greek at once when the Greek page is live,
+# past the Moderators. It goes live when a Moderator approves it (#18;
+# core.translation_workflow).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
     "version": 1,
