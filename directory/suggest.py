@@ -85,7 +85,7 @@ def _entries(directory):
     for slug, name in (
         Category.objects.filter(locale_id=directory.locale_id, services__live=True)
         .distinct()
-        .order_by("sort_order", "name")
+        .order_by("sort_order", "sort_name", "name")
         .values_list("slug", "name")
     ):
         entries.append(
@@ -93,7 +93,7 @@ def _entries(directory):
         )
     for slug, title, alternate in (
         directory.listed_services()
-        .order_by("title")
+        .order_by("sort_title", "title", "pk")
         .values_list("slug", "title", "alternate_name")
     ):
         words = _words(f"{title} {alternate}")
