@@ -20,6 +20,7 @@ from core.forms import (
     RadioGroup,
 )
 from core.weekdays import WORKING_DAYS
+from directory.forms import LanguageChoiceField
 from directory.models import Language, ServicePage, TargetGroup
 from events.models import EventPage
 
@@ -36,12 +37,12 @@ def services_for(locale_id):
     )
     default = services.filter(locale__language_code=settings.LANGUAGE_CODE)
     if locale_id is None:
-        return default.order_by("title")
+        return default.order_by("sort_title", "title", "pk")
     translated = services.filter(locale_id=locale_id)
     return (
         translated
         | default.exclude(translation_key__in=translated.values("translation_key"))
-    ).order_by("title")
+    ).order_by("sort_title", "title", "pk")
 
 
 def in_default_language(page):
@@ -126,7 +127,7 @@ class RequestFieldsMixin(PersonContactMixin, forms.Form):
         required=False,
         widget=RadioGroup,
     )
-    language = ChoiceByIdField(
+    language = LanguageChoiceField(
         label=_("In which language would you like to talk? (optional)"),
         help_text=_("If you leave it empty, we will use the language of this page."),
         queryset=Language.objects.all(),

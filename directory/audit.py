@@ -205,7 +205,7 @@ def audit(locale=None):
     order of its title; ``locale``: a wagtail Locale, or None for all."""
     services = (
         ServicePage.objects.live()
-        .order_by("title")
+        .order_by("sort_title", "title", "pk")
         .prefetch_related(
             "contacts",
             "service_locations__location",

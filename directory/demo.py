@@ -15,13 +15,13 @@ from core.demo import site_locales
 from directory.factories import (
     CategoryFactory,
     DirectoryPageFactory,
-    LanguageFactory,
     LocationFactory,
     MunicipalityFactory,
     OrganisationFactory,
     ServicePageFactory,
     TargetGroupFactory,
 )
+from directory.languages import sync_languages
 from directory.models import (
     Category,
     Closure,
@@ -105,8 +105,7 @@ def build_taxonomy(locales):
                 )
             ],
         )
-    for language in data["languages"]:
-        LanguageFactory(**language)
+    sync_languages(Language)
 
 
 def build_places(locale):

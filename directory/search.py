@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import chrome
-from directory import calendar, opening
+from directory import calendar, languages, opening
 from directory.models.locations import Location, OpeningHours
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
 from search import analysis, engine
+from search.analysis import sort_key
 from search.query import clean_query
 
 FACETS = ("category", "audience", "municipality", "language")
@@ -171,10 +172,12 @@ def build_catalogue(directory):
     listed = directory.listed_services()
     service = listed.model
     rows = list(
-        listed.order_by("title", "pk").values_list("pk", "is_free", "locale_id")
+        listed.order_by("sort_title", "title", "pk").values_list(
+            "pk", "is_free", "locale_id"
+        )
     )
     # The services in the directory's language first, then those not yet
-    # translated (in Greek), each group in title order.
+    # translated (in Greek), each group in alphabetical order.
     rows.sort(key=lambda row: row[2] != directory.locale_id)
     ids = listed.values("pk")
     through = service.categories.through.objects.filter(servicepage_id__in=ids)
@@ -216,23 +219,24 @@ def build_catalogue(directory):
     }
     labels = {
         "category": [
-            (slug, name, (order, name))
+            (slug, name, (order, sort_key(name), name))
             for _pk, slug, name, _parent, order in categories
         ],
         "audience": [
-            (slug, name, name)
+            (slug, name, (sort_key(name), name))
             for slug, name in TargetGroup.objects.filter(
                 locale_id=directory.locale_id
             ).values_list("slug", "name")
         ],
         "municipality": [
-            (slug, name, name)
+            (slug, name, (sort_key(name), name))
             for slug, name in Municipality.objects.filter(
                 locale_id=directory.locale_id
             ).values_list("slug", "name")
         ],
+        # Sorted when shown, by their names in the reader's language.
         "language": [
-            (code, name, name)
+            (code, name, None)
             for code, name in Language.objects.values_list("code", "name")
         ],
     }
@@ -315,9 +319,14 @@ def _facet(catalogue, name, pool, selected):
         value: (pool & services).bit_count()
         for value, services in catalogue.members[name].items()
     }
+    labels = catalogue.labels[name]
+    if name == "language":
+        order = languages.in_reading_order([code for code, _label, _s in labels])
+        ranks = {code: rank for rank, code in enumerate(order)}
+        labels = [(code, label, ranks[code]) for code, label, _s in labels]
     values = [
         FacetValue(value, label, counts.get(value, 0), value == selected)
-        for value, label, _sort in sorted(catalogue.labels[name], key=lambda v: v[2])
+        for value, label, _sort in sorted(labels, key=lambda v: v[2])
         if counts.get(value) or value == selected
     ]
     if name == "category":

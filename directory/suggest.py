@@ -85,7 +85,7 @@ def _entries(directory):
     for slug, name in (
         Category.objects.filter(locale_id=directory.locale_id, services__live=True)
         .distinct()
-        .order_by("sort_order", "name")
+        .order_by("sort_order", "sort_name", "name")
         .values_list("slug", "name")
     ):
         entries.append(
@@ -94,7 +94,7 @@ def _entries(directory):
     bases = {directory.locale_id: base}
     for slug, title, alternate, locale_id in (
         directory.listed_services()
-        .order_by("title")
+        .order_by("sort_title", "title", "pk")
         .values_list("slug", "title", "alternate_name", "locale_id")
     ):
         if locale_id not in bases:  # a service not yet translated

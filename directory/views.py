@@ -172,7 +172,9 @@ def organisation(request, page, slug):
     )
     known_first_phone(organisation, OrganisationPhone, organisation)
     services = Paginator(
-        page.listed_services().filter(organisation=organisation).order_by("title"),
+        page.listed_services()
+        .filter(organisation=organisation)
+        .order_by("sort_title", "title", "pk"),
         SERVICES_PER_PAGE,
     ).get_page(request.GET.get("page"))
     context = page.get_context(request)
@@ -195,7 +197,7 @@ def location(request, page, slug):
         page.listed_services()
         .filter(service_locations__location=location)
         .distinct()
-        .order_by("title"),
+        .order_by("sort_title", "title", "pk"),
         SERVICES_PER_PAGE,
     ).get_page(request.GET.get("page"))
     today = calendar.today()

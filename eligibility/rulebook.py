@@ -153,7 +153,7 @@ def municipalities(locale):
     found = {}
     for municipality in Municipality.objects.filter(
         locale__in=[locale, Locale.get_default()]
-    ).order_by("sort_order", "name"):
+    ).order_by("sort_order", "sort_name", "name"):
         if municipality.locale_id == locale.pk or municipality.slug not in found:
             found[municipality.slug] = municipality.name
     return tuple(found.items())

@@ -18,6 +18,7 @@ from core.weekdays import Weekday
 from directory.models import Location
 from events.choices import EventKind
 from events.fields import weekday_numbers
+from search.analysis import sort_key
 
 VILLAGE_DAYS_AHEAD = 92  # a village page lists about three months of visits
 VILLAGE_VISITS = 12
@@ -59,8 +60,8 @@ def villages(locale_id):
         name = stop.municipality.name if stop.municipality else _("Other places")
         groups.setdefault(str(name), []).append(stop)
     return [
-        (name, sorted(found, key=lambda stop: stop.village))
-        for name, found in sorted(groups.items())
+        (name, sorted(found, key=lambda stop: sort_key(stop.village)))
+        for name, found in sorted(groups.items(), key=lambda group: sort_key(group[0]))
     ]
 
 

@@ -188,6 +188,23 @@ def fold(text):
     return unicodedata.normalize("NFC", bare).translate(ONE_LETTER)
 
 
+SORT_KEY_LENGTH = 255
+
+
+def sort_key(text):
+    """The key a list is sorted by for readers of Greek, English and Arabic:
+    ``fold`` (so Ά, Α and α are one letter and Arabic reads by its letters,
+    without harakat, hamza seats or tatweel), leading quotes and punctuation
+    dropped ("«Βοήθεια»" among the Β's). Code point order of the folded
+    letters is each alphabet's own order. Stored beside a title or name, it
+    lets every database sort the same way (see directory.models)."""
+    folded = fold(text or "")
+    start = 0
+    while start < len(folded) and not folded[start].isalnum():
+        start += 1
+    return (folded[start:] or folded)[:SORT_KEY_LENGTH]
+
+
 STOPWORDS = frozenset(
     fold(word) for text in STOPWORDS_AS_WRITTEN.values() for word in text.split()
 )

@@ -8,7 +8,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.demo import home_page, publish
-from directory.factories import LanguageFactory, MunicipalityFactory
+from directory.factories import MunicipalityFactory
+from directory.languages import sync_languages
+from directory.models import Language
 from volunteers.factories import (
     VolunteerFactory,
     VolunteerIndexPageFactory,
@@ -93,13 +95,7 @@ MUNICIPALITIES = [
     ("trifylia", "Τριφυλία"),
     ("pylos-nestoras", "Πύλος-Νέστορας"),
 ]
-LANGUAGES = [
-    ("el", "Ελληνικά", "Ελληνικά"),
-    ("en", "Αγγλικά", "English"),
-    ("ar", "Αραβικά", "العربية"),
-    ("sq", "Αλβανικά", "Shqip"),
-    ("uk", "Ουκρανικά", "Українська"),
-]
+LANGUAGES = ["el", "en", "ar", "sq", "uk", "rom"]
 FIRST_NAMES = [
     "Ελένη",
     "Νίκος",
@@ -124,10 +120,8 @@ def build_reference_data():
         MunicipalityFactory(locale=greek, slug=slug, name=name, sort_order=order)
         for order, (slug, name) in enumerate(MUNICIPALITIES)
     ]
-    languages = [
-        LanguageFactory(code=code, name=name, autonym=autonym)
-        for code, name, autonym in LANGUAGES
-    ]
+    sync_languages(Language)
+    languages = [Language.objects.get(code=code) for code in LANGUAGES]
     return municipalities, languages
 
 

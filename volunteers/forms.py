@@ -12,6 +12,7 @@ from core.forms import (
     PersonContactMixin,
 )
 from core.weekdays import Weekday
+from directory.forms import LanguageChoicesField
 from directory.models import Language, Municipality
 from volunteers.models.volunteers import DayPart, Skill, availability_choices
 
@@ -60,7 +61,7 @@ class VolunteerSignupForm(
         required=False,
         widget=CheckboxGroup,
     )
-    languages = ChoicesByIdField(
+    languages = LanguageChoicesField(
         label=_("Languages you speak (optional)"),
         queryset=Language.objects.none(),
         required=False,

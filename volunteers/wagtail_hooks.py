@@ -18,6 +18,7 @@ from core.admin_filters import (
 )
 from core.exports import StaffIndexView, StaffInspectView
 from core.staff_values import display
+from directory.forms import LanguageChoiceField
 from directory.models import Language, Municipality
 from volunteers.admin_forms import VolunteerAdminForm
 from volunteers.models import (
@@ -37,6 +38,12 @@ def json_list_contains(queryset, name, value):
     return queryset.filter(**{f"{name}__icontains": f'"{value}"'})
 
 
+class LanguageFilter(ModelChoiceFilter):
+    """Languages named and sorted for the coordinator's language."""
+
+    field_class = LanguageChoiceField
+
+
 class VolunteerFilterSet(WagtailFilterSet):
     skill = django_filters.ChoiceFilter(
         label=_("Skill"),
@@ -50,7 +57,7 @@ class VolunteerFilterSet(WagtailFilterSet):
         choices=availability_choices,
         method=json_list_contains,
     )
-    language = ModelChoiceFilter(
+    language = LanguageFilter(
         label=_("Language"),
         field_name="languages",
         queryset=Language.objects.all(),

@@ -188,8 +188,9 @@ class AppointmentRequest(models.Model):
     where_text.short_description = _("where")
 
     def language_text(self):
-        """ "Αραβικά, χρειάζεται διερμηνέα"; "—" when nothing was asked."""
-        parts = [self.language.name] if self.language else []
+        """ "Αραβικά (العربية), χρειάζεται διερμηνέα"; "—" when nothing was
+        asked."""
+        parts = [str(self.language)] if self.language else []
         if self.needs_interpreter:
             parts.append(str(_("needs an interpreter")))
         return ", ".join(parts) or "—"

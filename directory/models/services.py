@@ -19,12 +19,13 @@ from wagtail.search import index
 
 from core import privacy
 from core.blocks import BaseStreamBlock
-from core.forms import LocaleChoicesPageForm
 from core.mixins import PageMetadataMixin, RoutedPageMixin
 from directory import views
+from directory.forms import ServicePageForm
 from directory.models.locations import Location
 from directory.models.organisations import Organisation
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
+from search.analysis import sort_key
 
 
 class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
@@ -126,7 +127,7 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
     """A programme or service (HSDS service): who it is for and how to get it."""
 
     # Categories, target groups, languages and areas of the page's locale only.
-    base_form_class = LocaleChoicesPageForm
+    base_form_class = ServicePageForm
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -135,6 +136,11 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
 
     alternate_name = models.CharField(
         _("alternate name or abbreviation"), max_length=1000, blank=True
+    )
+    # The title folded for sorting (search.analysis.sort_key), kept by save():
+    # "Έκδοση ΑΜΚΑ" among the Ε's on every database, page after page.
+    sort_title = models.CharField(
+        max_length=255, default="", editable=False, db_index=True
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -360,6 +366,13 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.sort_title = sort_key(self.title)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_title"}
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

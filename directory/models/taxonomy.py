@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from directory import languages
+from search.analysis import sort_key
+
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=1000)
@@ -21,6 +24,9 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Latin letters, used in addresses; the same in every language."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+    # The name folded for sorting (search.analysis.sort_key), kept by save():
+    # Ά, Α and α sort together on every database.
+    sort_name = models.CharField(max_length=255, default="", editable=False)
 
     search_fields = [
         index.SearchField("name"),
@@ -30,10 +36,17 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
-        ordering = ["sort_order", "name"]
+        ordering = ["sort_order", "sort_name", "name", "pk"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
 
 class TargetGroup(TaxonomyTerm):
@@ -156,9 +169,7 @@ class Language(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        if self.autonym and self.autonym != self.name:
-            return f"{self.name} ({self.autonym})"
-        return self.name
+        return languages.label(self)
 
 
 class ForeignTerm(models.Model):

@@ -1,10 +1,9 @@
 from django import template
-from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 from django.utils.formats import number_format
 
 from core import chrome
+from directory import languages
 from directory.models import Category, DirectoryPage
 
 register = template.Library()
@@ -47,7 +46,7 @@ def directory_categories(context):
         locale_id=directory.locale_id, parent__isnull=True, services__live=True
     ).distinct()
     return {
-        "categories": categories.order_by("sort_order", "name"),
+        "categories": categories.order_by("sort_order", "sort_name", "name"),
         "directory": directory,
         "request": context["request"],
     }
@@ -55,19 +54,18 @@ def directory_categories(context):
 
 @register.filter
 def language_label(language, fallback=""):
-    """A Language (or its code) named in the reader's language.
-
-    Editors name languages in Greek; a reader of another language gets the
-    name Django's own catalogues give it ("Arabic", "العربيّة"), and the
-    editors' name when Django does not know the code.
-    """
-    code = getattr(language, "code", language)
-    if translation.get_language() != settings.LANGUAGE_CODE:
-        try:
-            return str(translation.get_language_info(code)["name_translated"])
-        except KeyError:
-            pass
+    """A Language (or its code) named in the reader's language with its own
+    name beside it: "Albanian (Shqip)" (directory.languages.label); a code
+    the centre's list does not know reads as ``fallback``."""
+    if hasattr(language, "code") or language in languages.BY_CODE:
+        return languages.label(language)
     return fallback or str(language)
+
+
+@register.filter
+def in_reading_order(language_list):
+    """Languages in the alphabetical order of the reader's language."""
+    return languages.in_reading_order(language_list)
 
 
 @register.filter

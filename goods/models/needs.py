@@ -19,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from search.analysis import sort_key
+
 #: After this long without a change the list is shown as possibly out of
 #: date, and editors are reminded to check it (issue 24).
 STALE_AFTER = datetime.timedelta(days=14)
@@ -153,7 +155,7 @@ def needs_list(language_code=None, urgency=None):
         key=lambda item: (
             CATEGORY_ORDER.index(item.category),
             URGENCY_ORDER.index(item.urgency),
-            item.name.casefold(),
+            sort_key(item.name),
         )
     )
     return NeedsList(items=items, updated_at=updated_at, groups=group(items))

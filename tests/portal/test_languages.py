@@ -260,9 +260,9 @@ def test_languages_are_named_in_the_readers_language(client, demo_site):
     english = client.get("/en/programmata-ypiresies/").content.decode()
     arabic = client.get("/ar/programmata-ypiresies/").content.decode()
     greek = client.get("/programmata-ypiresies/").content.decode()
-    assert ">Arabic <" in english and ">Αραβικά <" not in english
-    assert "العربيّة" in arabic
-    assert ">Αραβικά <" in greek
+    assert ">Arabic (العربية) <" in english and "Αραβικά" not in english
+    assert ">العربية <" in arabic  # its own language: the endonym alone
+    assert ">Αραβικά (العربية) <" in greek
 
 
 # A day of the month, then the month's name ("j F"), in a format string.

@@ -8,6 +8,8 @@ from django.utils.translation import pgettext_lazy
 
 from core.staff_values import in_reader_language
 from core.weekdays import Weekday
+from directory.languages import in_reading_order
+from directory.languages import label as language_label
 
 
 class Skill(models.TextChoices):
@@ -155,7 +157,10 @@ class Volunteer(models.Model):
     availability_text.short_description = _("availability")
 
     def languages_text(self):
-        return ", ".join(language.name for language in self.languages.all())
+        return ", ".join(
+            language_label(language)
+            for language in in_reading_order(self.languages.all())
+        )
 
     languages_text.short_description = _("languages")
 
