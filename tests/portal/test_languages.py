@@ -1,4 +1,5 @@
 import datetime
+import html as html_module
 import re
 from pathlib import Path
 
@@ -302,3 +303,79 @@ def test_a_day_of_the_month_takes_the_month_in_the_genitive():
             assert formats.date_format(day, "DATE_FORMAT").count("30") == 1
     with translation.override("el"):
         assert formats.date_format(day, "F Y") == "Νοέμβριος 2026"
+
+
+# What a reader of each language notices at once (issue 18): a month named in
+# the nominative after its day in Greek, a Latin question mark in Greek or
+# Arabic, a Latin comma between Arabic words.
+NOMINATIVE_MONTHS = (
+    "Ιανουάριος|Φεβρουάριος|Μάρτιος|Απρίλιος|Μάιος|Ιούνιος|Ιούλιος|Αύγουστος|"
+    "Σεπτέμβριος|Οκτώβριος|Νοέμβριος|Δεκέμβριος"
+)
+MISTAKES = {
+    "el": [
+        re.compile(rf"\b\d{{1,2}}\s+({NOMINATIVE_MONTHS})\b"),
+        re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]\s*\?"),
+    ],
+    "ar": [
+        re.compile(r"[\u0600-\u06ff]\s*,\s*[\u0600-\u06ff]"),
+        re.compile(r"[\u0600-\u06ff]\s*\?"),
+    ],
+}
+TEXT_ONLY = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S)
+
+
+def reader_mistakes(html, code):
+    text = html_module.unescape(TEXT_ONLY.sub(" ", html))
+    return [
+        text[max(0, found.start() - 30) : found.end() + 10]
+        for pattern in MISTAKES[code]
+        for found in pattern.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("code", ["el", "ar"])
+def test_pages_read_right_in_greek_and_arabic(client, demo_site, code):
+    urls = [
+        page.url
+        for model in get_page_models()
+        if model is not Page
+        for page in model.objects.live()
+        .filter(locale__language_code=code)
+        .order_by("path")[:2]
+    ]
+    urls += [LANGUAGES[code] + path for path in SUBPAGES]
+    urls.append(
+        LANGUAGES[code] + "/kiniti-monada/kinito-meligalas/"
+    )  # a village's dates
+    found = {}
+    for url in urls:
+        mistakes = reader_mistakes(client.get(url).content.decode(), code)
+        if mistakes:
+            found[url] = mistakes
+    assert found == {}
+
+
+def test_arabic_pages_carry_the_centre_s_arabic_name(client, demo_site):
+    html = client.get("/ar/").content.decode()
+    header = html.split("<main", 1)[0]
+    assert "مركز المجتمع في كالاماتا" in header
+    assert "Kalamata Community Centre" not in header
+    assert "Kalamata Community Centre" in client.get("/en/").content.decode()
+
+
+# A list's items are joined by core.lists (the language's own comma), never
+# by a literal ", " in a template.
+LITERAL_LIST_COMMA = re.compile(r'forloop\.last %\}, |join:", "|%\}, \{\{|\}\}, \{\{')
+
+
+def test_templates_join_lists_with_the_language_s_comma():
+    root = Path(__file__).resolve().parents[2] / "templates"
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*")
+        if path.suffix in {".html", ".txt"}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if LITERAL_LIST_COMMA.search(line)
+    ]
+    assert found == []
