@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import pgettext_lazy
 
 from search.analysis import sort_key
@@ -50,10 +51,8 @@ SERVED_LANGUAGES = (
 BY_CODE = {language.code: language for language in SERVED_LANGUAGES}
 
 
-def label(language):
-    """A ``directory.Language`` (or its code) as the reader of the active
-    language reads it: "Albanian (Shqip)" on an English page, "Shqip" alone
-    where the page is in that language."""
+def _name_and_endonym(language):
+    """(name in the reader's language, endonym beside it or "")."""
     code = getattr(language, "code", language)
     served = BY_CODE.get(code)
     if served is not None:
@@ -61,12 +60,31 @@ def label(language):
     elif hasattr(language, "name"):
         name, endonym = language.name, language.autonym
     else:
-        return str(code)
+        return str(code), ""
     if code == translation.get_language() or not name:
-        return endonym or name
-    if endonym and endonym != name:
-        return f"{name} ({endonym})"
-    return name
+        return endonym or name, ""
+    if endonym == name:
+        return name, ""
+    return name, endonym
+
+
+def label(language):
+    """A ``directory.Language`` (or its code) as the reader of the active
+    language reads it: "Albanian (Shqip)" on an English page, "Shqip" alone
+    where the page is in that language."""
+    name, endonym = _name_and_endonym(language)
+    return f"{name} ({endonym})" if endonym else name
+
+
+def label_html(language):
+    """``label`` for a page: the endonym is marked with its language and
+    isolated (``<bdi lang="sq">Shqip</bdi>``), so that a screen reader says it
+    in that language and "العربية" keeps its direction in an English line."""
+    name, endonym = _name_and_endonym(language)
+    if not endonym:
+        return conditional_escape(name)
+    code = getattr(language, "code", language)
+    return format_html('{} (<bdi lang="{}">{}</bdi>)', name, code, endonym)
 
 
 def in_reading_order(languages):

@@ -55,10 +55,11 @@ def directory_categories(context):
 @register.filter
 def language_label(language, fallback=""):
     """A Language (or its code) named in the reader's language with its own
-    name beside it: "Albanian (Shqip)" (directory.languages.label); a code
+    name beside it: "Albanian (<bdi lang="sq">Shqip</bdi>)"
+    (directory.languages.label_html); a code
     the centre's list does not know reads as ``fallback``."""
     if hasattr(language, "code") or language in languages.BY_CODE:
-        return languages.label(language)
+        return languages.label_html(language)
     return fallback or str(language)
 
 

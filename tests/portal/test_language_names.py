@@ -143,11 +143,16 @@ def test_a_service_lists_its_languages_by_name_and_endonym(client, demo_site):
     english.save_revision().publish()
 
     greek = client.get(service.url).content.decode()
+    # Each endonym is marked with its language, for screen readers.
     assert (
-        "Αλβανικά (Shqip), Αραβικά (العربية), Ελληνικά, Ρομανί (Romani čhib)" in greek
-    )
+        'Αλβανικά (<bdi lang="sq">Shqip</bdi>), '
+        'Αραβικά (<bdi lang="ar">العربية</bdi>), '
+        'Ελληνικά, Ρομανί (<bdi lang="rom">Romani čhib</bdi>)'
+    ) in greek
     in_english = client.get(english.url).content.decode()
     assert (
-        "Albanian (Shqip), Arabic (العربية), Greek (Ελληνικά), Romani (Romani čhib)"
-        in in_english
-    )
+        'Albanian (<bdi lang="sq">Shqip</bdi>), '
+        'Arabic (<bdi lang="ar">العربية</bdi>), '
+        'Greek (<bdi lang="el">Ελληνικά</bdi>), '
+        'Romani (<bdi lang="rom">Romani čhib</bdi>)'
+    ) in in_english
