@@ -26,28 +26,34 @@ class TermIndex(BaseTermIndex):
     has_vocabulary = True
 
     def lookup(self, locale_id, terms=(), keys=(), heads=()):
-        where = Q()
-        for name, values in (
-            ("term__in", terms),
-            ("key__in", keys),
-            ("head__in", heads),
-        ):
-            if values:
-                where |= Q(**{name: sorted(values)})
-        if not where:
+        # One branch per column, each answered from its own covering index;
+        # a single query with OR between the columns would make PostgreSQL
+        # combine the indexes as a bitmap and then read every matching row
+        # from the table. A row found by an earlier branch is left out of
+        # the later ones, as OR would.
+        branches = []
+        seen = Q()
+        for name, values in (("term", terms), ("key", keys), ("head", heads)):
+            if not values:
+                continue
+            where = Q(**{f"{name}__in": sorted(values)})
+            branches.append(
+                SearchTerm.objects.filter(where, locale_id=locale_id)
+                .exclude(seen)
+                .values_list("page_id", "term", "weight")
+            )
+            seen |= where
+        if not branches:
             return []
+        query = branches[0].union(*branches[1:], all=True)
         # The rows are many for a common word; read them without building a
         # Python object per row, and spell each distinct term's key once.
-        sql, params = (
-            SearchTerm.objects.filter(where, locale_id=locale_id)
-            .values_list("page_id", "term", "weight")
-            .query.sql_with_params()
-        )
+        sql, params = query.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             found = cursor.fetchall()
-        key = analysis.key
-        return [(page, term, key(term), weight) for page, term, weight in found]
+        keys_of = {term: analysis.key(term) for term in {row[1] for row in found}}
+        return [(page, term, keys_of[term], weight) for page, term, weight in found]
 
     def vocabulary(self, locale_id):
         return (

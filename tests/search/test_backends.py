@@ -134,6 +134,26 @@ def test_a_page_is_found_by_term_key_and_head(backend, locales):
     assert backend.lookup(locales["en"].pk, terms={"επιδομ"}) == []
 
 
+def test_a_row_matched_several_ways_is_returned_once(backend, locales):
+    """The database answers each way (term, key, head) from its own index;
+    a row that more than one way finds still counts once for its page."""
+    el = locales["el"].pk
+    rows = [
+        ("επιδομ", "epidom", 10.0),
+        ("στεγασ", "stegas", 2),
+        ("επιδοτ", "epidot", 1),
+    ]
+    backend.replace_page(1, el, rows)
+    found = backend.lookup(
+        el, terms={"επιδομ"}, keys={"epidom", "stegas"}, heads={"επιδ", "στεγ"}
+    )
+    assert sorted(found) == [
+        (1, "επιδομ", "epidom", 10.0),
+        (1, "επιδοτ", "epidot", 1.0),
+        (1, "στεγασ", "stegas", 2.0),
+    ]
+
+
 def test_replacing_a_page_forgets_its_old_terms(backend, locales):
     el = locales["el"].pk
     backend.replace_page(1, el, [("παλι", "pali", 1.0)])
