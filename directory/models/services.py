@@ -25,6 +25,7 @@ from directory.forms import ServicePageForm
 from directory.models.locations import Location
 from directory.models.organisations import Organisation
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
+from directory.search import untranslated_by_topic
 from search.analysis import sort_key
 
 
@@ -95,6 +96,14 @@ class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
     @path("topothesies/<slug:slug>/", name="location")
     def location_route(self, request, slug):
         return views.location(request, self, slug)
+
+
+def untranslated_services(query, locale):
+    """Site search's finder of services not yet translated into ``locale``
+    (``search.sitesearch.register_untranslated_finder``): by the names of
+    their topics in that language, as the directory finds them."""
+    directories = DirectoryPage.objects.filter(locale=locale).live()
+    return untranslated_by_topic(directories, query)
 
 
 class ApplicationStepBlock(blocks.StructBlock):
