@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import ServicePage
+from tests.portal.test_demo_translations import GREEK_LETTERS, main_text
 
 TARIFF = "koinoniko-oikiako-timologio"  # the social electricity tariff, Greek only
 MARK = {"en": "(in Greek)", "ar": "(باليونانية)"}
@@ -109,3 +110,20 @@ def test_the_search_stays_within_the_query_budget(client, demo_site):
         response = client.get("/en/anazitisi/", {"q": "electricity water"})
     assert response.status_code == 200
     assert len(queries) <= MAX_QUERIES
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/anazitisi/?q=electricity",
+        "/en/anazitisi/?q=ΑΜΚΑ",
+        "/en/programmata-ypiresies/foreis/dimos-kalamatas/",
+        "/en/programmata-ypiresies/topothesies/kentro-koinotitas/",
+    ],
+)
+def test_greek_on_english_pages_is_only_where_marked_as_greek(client, demo_site, url):
+    html = client.get(url).content.decode()
+    assert 'lang="el"' in html
+    if "?q=" in url:  # the query, in the heading and the search box, aside
+        html = html.replace("ΑΜΚΑ", "")
+    assert GREEK_LETTERS.findall(main_text(html)) == []
