@@ -82,6 +82,16 @@ class RequestIndexView(StaffIndexView):
     closed, the oldest first within each (workflow.with_urgency); a column
     heading the caseworker clicks orders by that column instead."""
 
+    def get_base_queryset(self):
+        # What the list and the export show of each request, read with the
+        # rows rather than a query per row.
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("service", "location", "assignee")
+            .prefetch_related("target_groups")
+        )
+
     def get_edit_url(self, instance):
         # The title links to the detail page, where caseworkers work.
         return None

@@ -155,11 +155,6 @@ class AppointmentRequestViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return RequestDetailsForm
 
-    def get_queryset(self, request):
-        return AppointmentRequest.objects.select_related(
-            "service", "location", "assignee"
-        ).prefetch_related("target_groups")
-
     def get_add_view_kwargs(self, **kwargs):
         return kwargs
 

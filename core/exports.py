@@ -149,10 +149,14 @@ class StaffExportMixin:
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         headings = [self.get_heading(queryset, field) for field in self.list_export]
-        rows = (
-            [self.export_value(item, field) for field in self.list_export]
-            for item in queryset
-        )
+        items = list(queryset)
+        # The translations of every row's places, pages and terms in one
+        # query per model, not one per row (core.staff_values.reading).
+        with staff_values.reading(staff_values.related_translatables(items)):
+            rows = [
+                [self.export_value(item, field) for field in self.list_export]
+                for item in items
+            ]
         return spreadsheet_response(
             spreadsheet_format, self.get_filename(), headings, rows
         )

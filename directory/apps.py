@@ -20,9 +20,13 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         # Imported once the registry is ready: the chrome reads the models.
         from core import chrome
+        from directory.models.services import untranslated_services
+        from search import sitesearch
 
         for model in CACHED_IN_PAGES:
             for signal in (post_save, post_delete):
                 signal.connect(
                     chrome.bump, sender=model, dispatch_uid=f"kentro-{model}-{signal}"
                 )
+        # Site search finds a service not yet translated by its topics too.
+        sitesearch.register_untranslated_finder(untranslated_services)

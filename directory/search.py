@@ -399,6 +399,17 @@ def _topic_matches(listing, query):
     return found & listing.untranslated
 
 
+def untranslated_by_topic(directories, query):
+    """Ids of the services the ``directories`` list not yet translated whose
+    topics, named in each directory's language, answer the query: what the
+    site search adds to their Greek text (see ``_topic_matches``)."""
+    found = []
+    for directory in directories:
+        listing = catalogue(directory)
+        found += listing.ids(_topic_matches(listing, query))
+    return found
+
+
 def _text_matches(listing, query, locale_id):
     """(service ids best first, spelling corrections) for a query: the
     services of the directory's language by their text, then those not yet

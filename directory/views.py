@@ -172,10 +172,7 @@ def organisation(request, page, slug):
     )
     known_first_phone(organisation, OrganisationPhone, organisation)
     services = Paginator(
-        page.listed_services()
-        .filter(organisation=organisation)
-        .order_by("sort_title", "title", "pk"),
-        SERVICES_PER_PAGE,
+        page.services_of(organisation=organisation), SERVICES_PER_PAGE
     ).get_page(request.GET.get("page"))
     context = page.get_context(request)
     context.update(organisation=organisation, services=services, directory_url=page.url)
@@ -194,11 +191,7 @@ def location(request, page, slug):
         raise Http404
     known_first_phone(location, LocationPhone, location)
     services = Paginator(
-        page.listed_services()
-        .filter(service_locations__location=location)
-        .distinct()
-        .order_by("sort_title", "title", "pk"),
-        SERVICES_PER_PAGE,
+        page.services_of(location=location), SERVICES_PER_PAGE
     ).get_page(request.GET.get("page"))
     today = calendar.today()
     days = calendar.Calendar.between(

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from core import privacy
@@ -56,20 +57,74 @@ class Result:
     kind: str
     snippet: str
     promoted: bool = False
+    # The page's language when it is not the visitor's: a page not yet
+    # translated, found by its page in the default language ("el").
+    untranslated: str = ""
+
+
+# Finders of pages not yet translated by the visitor's words, registered by
+# the apps that know more of a page than its indexed text (the directory
+# matches a service by its topics' names in the visitor's language): each is
+# ``finder(query, locale) -> [page id of the default language, best first]``.
+_untranslated_finders = []
+
+
+def register_untranslated_finder(finder):
+    if finder not in _untranslated_finders:
+        _untranslated_finders.append(finder)
+    return finder
+
+
+def default_language():
+    """The site's default language code ("el"), with no query."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _visible(ids):
+    return (
+        Page.objects.filter(pk__in=ids, depth__gt=2).live().filter(privacy.public_q())
+    )
 
 
 def ranked_pages(query, locale):
     """Ids of the live public pages matching ``query``, best first, and the
-    engine's spelling corrections."""
+    engine's spelling corrections.
+
+    On a translated site (English, Arabic) the pages not yet translated
+    follow, by their page in the default language (Greek), found by their
+    Greek text and by the registered finders: nothing a visitor can read in
+    Greek is missing from their search (#18), as in the directory
+    (``directory.search``). A page whose translation is live is found only
+    in the visitor's language.
+    """
     found = engine.find(query, locale.pk)
     ranked = found.ranked[:MAX_RESULTS]
+    visible = set(_visible(ranked).values_list("pk", flat=True))
+    ranked = [pk for pk in ranked if pk in visible]
+    return ranked + untranslated_pages(query, locale, MAX_RESULTS - len(ranked)), (
+        found.corrections
+    )
+
+
+def untranslated_pages(query, locale, limit=MAX_RESULTS):
+    """Ids of the live public pages of the default language matching
+    ``query`` that have no live translation in ``locale``, best first: those
+    found by their own text, then those the finders add. Two queries."""
+    if locale.language_code == default_language() or limit <= 0:
+        return []
+    default = Locale.get_default()
+    candidates = list(engine.find(query, default.pk).ranked)
+    for finder in _untranslated_finders:
+        candidates += finder(query, locale)
+    candidates = list(dict.fromkeys(candidates))[:MAX_RESULTS]
+    translated = Page.objects.filter(locale=locale).live().values("translation_key")
     visible = set(
-        Page.objects.filter(pk__in=ranked, depth__gt=2)
-        .live()
-        .filter(privacy.public_q())
+        _visible(candidates)
+        .filter(locale=default)
+        .exclude(translation_key__in=translated)
         .values_list("pk", flat=True)
     )
-    return [pk for pk in ranked if pk in visible], found.corrections
+    return [pk for pk in candidates if pk in visible][:limit]
 
 
 def language_of_script(query):
@@ -163,14 +218,17 @@ def kind_of(page):
 
 
 def results(query, locale, page_ids):
-    """The specific pages of ``page_ids`` as results, in the same order."""
+    """The specific pages of ``page_ids`` as results, in the same order; a
+    page in another language than ``locale`` (not yet translated) says which."""
     pages = Page.objects.filter(pk__in=page_ids).specific()
     by_id = {page.pk: page for page in pages}
+    default = default_language()
     return [
         Result(
             page=by_id[pk],
             kind=kind_of(by_id[pk]),
             snippet=highlight(summary_of(by_id[pk]), query),
+            untranslated=default if by_id[pk].locale_id != locale.pk else "",
         )
         for pk in page_ids
         if pk in by_id

@@ -82,6 +82,16 @@ class VolunteerFilterSet(WagtailFilterSet):
 
 
 class VolunteerIndexView(StaffIndexView):
+    def get_base_queryset(self):
+        # What the list and the export show of each volunteer, read with the
+        # rows rather than a query per row.
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("municipality")
+            .prefetch_related("languages", "interests")
+        )
+
     def get_edit_url(self, instance):
         # A name opens the full record (phone, skills, languages,
         # availability); its "Edit" button changes status and notes.
@@ -166,11 +176,6 @@ class VolunteerViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return VolunteerAdminForm
-
-    def get_queryset(self, request):
-        return Volunteer.objects.select_related("municipality").prefetch_related(
-            "languages", "interests"
-        )
 
 
 volunteer_viewset = VolunteerViewSet()

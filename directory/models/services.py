@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,8 +15,9 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.contrib.routable_page.models import path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core import privacy
@@ -25,6 +28,7 @@ from directory.forms import ServicePageForm
 from directory.models.locations import Location
 from directory.models.organisations import Organisation
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
+from directory.search import untranslated_by_topic
 from search.analysis import sort_key
 
 
@@ -65,16 +69,48 @@ class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
             )
         return privacy.public(services.exclude(status=ServicePage.Status.INACTIVE))
 
+    def services_of(self, organisation=None, location=None):
+        """The services this directory lists (``listed_services``) that
+        ``organisation`` provides or that are offered at ``location`` (both in
+        the directory's language), in the directory's order: those in its
+        language, then those not yet translated, each by title.
+
+        A service not yet translated is listed by its Greek page, which names
+        the Greek organisation or location: the same one (same translation
+        key) as the English or Arabic one asked for (#18).
+        """
+        services = self.listed_services()
+        if organisation is not None:
+            services = services.filter(
+                organisation__translation_key=organisation.translation_key
+            )
+        if location is not None:
+            services = services.filter(
+                pk__in=ServiceAtLocation.objects.filter(
+                    location__translation_key=location.translation_key
+                ).values("service_id")
+            )
+        untranslated = Case(
+            When(locale_id=self.locale_id, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return (
+            services.select_related("organisation")
+            .annotate(untranslated=untranslated)
+            .order_by("untranslated", "sort_title", "title", "pk")
+        )
+
     def fallback_directory(self):
         """The directory in the default language whose services this one
         lists until they are translated; None for that directory itself."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return None
+        # One query: the default locale by its language code, in the join.
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         return (
             DirectoryPage.objects.filter(
-                translation_key=self.translation_key, locale=default
+                translation_key=self.translation_key, locale__language_code=default
             )
+            .exclude(pk=self.pk)
             .only("pk", "path", "depth")
             .first()
         )
@@ -95,6 +131,14 @@ class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
     @path("topothesies/<slug:slug>/", name="location")
     def location_route(self, request, slug):
         return views.location(request, self, slug)
+
+
+def untranslated_services(query, locale):
+    """Site search's finder of services not yet translated into ``locale``
+    (``search.sitesearch.register_untranslated_finder``): by the names of
+    their topics in that language, as the directory finds them."""
+    directories = DirectoryPage.objects.filter(locale=locale).live()
+    return untranslated_by_topic(directories, query)
 
 
 class ApplicationStepBlock(blocks.StructBlock):

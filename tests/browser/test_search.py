@@ -1,4 +1,4 @@
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import assert_accessible, axe_violations
 
 
 def test_suggestions_are_chosen_with_the_keyboard(page, live_demo_site):
@@ -38,3 +38,19 @@ def test_site_search_marks_the_words_found_and_offers_a_spelling(page, live_demo
     assert page.locator(".search-result mark").count() > 0
     assert axe_violations(page) == []
     assert page.csp_violations == []
+
+
+def test_greek_results_on_the_arabic_and_english_search_are_accessible(
+    page, live_demo_site
+):
+    """Greek results on /ar/ and /en/ (#18): marked as Greek, readable left to
+    right inside a right-to-left page, and followed to the Greek page."""
+    for url in ("/ar/anazitisi/?q=كهرباء", "/en/anazitisi/?q=electricity"):
+        page.goto(url)
+        assert_accessible(page, url)
+    link = page.locator('.search-result__title a[lang="el"]').first
+    title = link.inner_text()
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text().startswith(title)
+    assert page.locator('.language-note[lang="en"]').count() == 1

@@ -84,3 +84,30 @@ def test_a_translated_service_is_listed_once_in_its_own_language(client, demo_si
     found = all_entries(client, directory("en").url)
     assert sum(english.title in text for _lang, text in found) == 1
     assert not any(greek.title in text for _lang, text in found)
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+@pytest.mark.parametrize(
+    "route", ["foreis/dimos-kalamatas", "topothesies/kentro-koinotitas"]
+)
+def test_organisation_and_location_pages_list_every_service(
+    client, demo_site, code, route
+):
+    greek = all_entries(client, f"{directory('el').url}{route}/")
+    found = all_entries(client, f"{directory(code).url}{route}/")
+    assert len(found) == len(greek)
+    languages = [lang.strip() for lang, _text in found]
+    # Those in the visitor's language first, then those still in Greek, marked.
+    assert "" in languages and 'lang="el"' in languages
+    assert languages == sorted(languages)
+    for lang, text in found:
+        assert (MARK[code] in text) == bool(lang)
+    # No service twice: a translated one is not listed by its Greek page too.
+    titles = [re.search(r"<a [^>]*>([^<]+)</a>", text).group(1) for _, text in found]
+    assert len(set(titles)) == len(titles)
+    greek_titles = {
+        re.search(r"<a [^>]*>([^<]+)</a>", text).group(1) for _lang, text in greek
+    }
+    assert {
+        title for lang, title in zip(languages, titles, strict=True) if lang
+    } <= greek_titles

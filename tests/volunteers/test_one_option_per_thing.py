@@ -2,6 +2,8 @@
 and find records made in any locale; page editors tick only the page's
 locale's categories."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
@@ -135,3 +137,63 @@ def test_one_thing_reads_one_way_in_the_list_record_and_export(client, volunteer
     for text in (record.content.decode(), export):
         assert greek.title in text
         assert "Food distribution" not in text
+
+
+def as_english_coordinator(client):
+    user = login_as(client, "Volunteer coordinators")
+    UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(
+        preferred_language="en"
+    )
+    return user
+
+
+def test_a_draft_translation_is_not_what_staff_read(client, volunteering):
+    """An English translation taken offline (or never published) is a draft:
+    an English coordinator reads the opportunity's Greek title, which the
+    public reads, not the draft's."""
+    greek = volunteering["food"]
+    english = english_translation(greek, "Draft food distribution", "food-draft")
+    english.unpublish()
+    volunteer = VolunteerFactory(name="Ελένη", interests=[greek])
+    as_english_coordinator(client)
+    index = reverse("volunteers:index")
+
+    export = client.get(f"{index}?export=csv").content.decode("utf-8-sig")
+    record = client.get(reverse("volunteers:inspect", args=[volunteer.pk]))
+
+    for text in (export, record.content.decode()):
+        assert greek.title in text
+        assert "Draft food distribution" not in text
+
+
+def test_an_export_reads_the_translations_once_for_all_rows(client, volunteering):
+    """The queries of an export do not grow with its rows: the translations
+    of every row's municipality and opportunities are read at once."""
+    greek_town = volunteering["municipality"]
+    english_town = greek_town.get_translation(Locale.objects.get(language_code="en"))
+    assert english_town.name != greek_town.name
+    food = english_translation(volunteering["food"], "Food distribution", "food")
+    as_english_coordinator(client)
+    url = f"{reverse('volunteers:index')}?export=csv"
+
+    def export_queries():
+        with CaptureQueriesContext(connection) as queries:
+            export = client.get(url).content.decode("utf-8-sig")
+        return len(queries), export
+
+    VolunteerFactory(
+        municipality=volunteering["municipality"],
+        interests=[volunteering["food"], volunteering["tutoring"]],
+    )
+    few, _export = export_queries()
+    for _ in range(6):
+        VolunteerFactory(
+            municipality=english_town, interests=[food, volunteering["tutoring"]]
+        )
+    many, export = export_queries()
+
+    assert many == few
+    assert export.count("Food distribution") == 7
+    assert export.count("Σχολική στήριξη") == 7
+    assert greek_town.name not in export
+    assert export.count(english_town.name) >= 7
