@@ -1,0 +1,37 @@
+"""Which language a linked record's text is in (#18).
+
+A page translated with wagtail-localize links to records (an organisation, a
+place, a municipality) in its own language when they have a translation, and
+wagtail-localize makes that translation on the spot, as a copy of the Greek
+record, until someone translates its strings. Such a record, and a record
+that has no locale at all (a closure), reads in the language it was written
+in; the page marks it with ``lang`` so that screen readers read it as such.
+"""
+
+from django.conf import settings
+from wagtail_localize.models import Translation
+
+
+def text_language(record):
+    """The language code the record's text is written in: the source's
+    language while its wagtail-localize translation is not complete, or it
+    still has the source's text; its locale's language otherwise; the site's
+    default language for a record without a locale."""
+    locale = getattr(record, "locale", None)
+    if locale is None:
+        return settings.LANGUAGE_CODE
+    translation = (
+        Translation.objects.filter(
+            source__object_id=record.translation_key,
+            target_locale_id=record.locale_id,
+            enabled=True,
+        )
+        .select_related("source__locale")
+        .first()
+    )
+    if translation is not None:
+        total, translated = translation.get_progress()
+        source = translation.source.get_source_instance()
+        if translated < total or str(source) == str(record):
+            return translation.source.locale.language_code
+    return locale.language_code
