@@ -53,6 +53,7 @@ def test_the_editor_reads_the_workflow_in_greek_on_the_page(
     html = html.decode()
     assert WORKFLOW in html
     assert "Moderators approval" not in html
+    assert "Σε έγκριση" in html and "In Moderation" not in html
 
 
 def test_the_moderator_finds_the_greek_task_awaiting_review(
@@ -64,6 +65,9 @@ def test_the_moderator_finds_the_greek_task_awaiting_review(
     assert 'id="awaiting-review-section"' in html
     assert f'data-w-tooltip-content-value="{WORKFLOW}:' in html
     assert "Moderators approval" not in html
+    # Wagtail's own Greek leaves its workflow actions in English.
+    assert "Ζητήστε αλλαγές" in html and "Έγκριση με σχόλιο" in html
+    assert "Request changes" not in html and "Approve with comment" not in html
 
 
 def test_the_groups_list_shows_the_groups_in_the_admins_language(
