@@ -99,3 +99,12 @@ def test_the_code_still_finds_the_groups_by_their_names(demo_site):
     names = set(Group.objects.values_list("name", flat=True))
     assert {"Editors", "Moderators", "Caseworkers"} <= names
     assert str(Group.objects.get(name="Editors")) == "Συντάκτες"
+
+
+def test_the_translation_editor_speaks_greek(client, django_user_model, demo_site):
+    """wagtail-localize's editor takes its words from this catalogue."""
+    login_staff(client, member(django_user_model, "eleni", "Editors"))
+    script = client.get(reverse("wagtail_localize:javascript_catalog"))
+    script = script.content.decode("unicode_escape")
+    assert "Δεν έχει μεταφραστεί" in script
+    assert "Μετάφραση" in script
