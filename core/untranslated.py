@@ -16,9 +16,19 @@ def text_language(record):
     """The language code the record's text is written in: the source's
     language while its wagtail-localize translation is not complete, or it
     still has the source's text; its locale's language otherwise; the site's
-    default language for a record without a locale."""
-    locale = getattr(record, "locale", None)
-    if locale is None:
+    default language for a record without a locale. Records are written in
+    Greek first, so a Greek record is taken as Greek without a query; the
+    answer is kept on the record, which a page shows several times."""
+    if getattr(record, "locale_id", None) is None:
+        return settings.LANGUAGE_CODE
+    if not hasattr(record, "_text_language"):
+        record._text_language = _text_language(record)
+    return record._text_language
+
+
+def _text_language(record):
+    locale = record.locale
+    if locale.language_code == settings.LANGUAGE_CODE:
         return settings.LANGUAGE_CODE
     translation = (
         Translation.objects.filter(
