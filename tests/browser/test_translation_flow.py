@@ -10,6 +10,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ObjectDoesNotExist
 from playwright.sync_api import expect
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
@@ -31,9 +32,10 @@ TEXT_NOT_MARKED_GREEK = """() => {
 
 @pytest.fixture
 def greek_service(live_demo_site):
-    """The first live Greek service the demo has not translated into English;
-    its English translation is deleted after the test, as the live server's
-    tests share one committed database."""
+    """The first live Greek service the demo has not translated into English.
+    What sending it for translation makes in English (the page, and the
+    copies of the records it links to) is deleted after the test, as the live
+    server's tests share one committed database."""
     english = Locale.objects.get(language_code="en")
     service = next(
         (
@@ -45,14 +47,19 @@ def greek_service(live_demo_site):
     )
     if service is None:
         pytest.fail("every demo service is in English")
+    before = set(Translation.objects.values_list("pk", flat=True))
     yield service
-    Translation.objects.filter(
-        source__object_id=service.translation_key, target_locale=english
-    ).delete()
-    for page in Page.objects.filter(
-        translation_key=service.translation_key, locale=english
-    ):
-        page.delete()
+    made = Translation.objects.exclude(pk__in=before).filter(target_locale=english)
+    targets = []
+    for translation in made:
+        try:
+            targets.append(translation.get_target_instance())
+        except ObjectDoesNotExist:
+            pass
+    made.delete()
+    # The page first: its places' rows hold on to the copied places.
+    for target in sorted(targets, key=lambda target: not isinstance(target, Page)):
+        (target.specific if isinstance(target, Page) else target).delete()
 
 
 @pytest.fixture
