@@ -126,7 +126,7 @@ def service(request, page, printable=False):
     """A service page, or its one-page printable checklist."""
     links = list(
         page.service_locations.all()
-        .select_related("location", "location__municipality")
+        .select_related("location", "location__municipality", "location__locale")
         .prefetch_related("location__opening_hours")
         .annotate(**first_phone_columns(LocationPhone, "location"))
     )

@@ -1,9 +1,10 @@
 from django import template
 from django.utils import timezone, translation
 from django.utils.formats import time_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from core import chrome, lists, navigation, translation_workflow
+from core import chrome, lists, navigation, translation_workflow, untranslated
 from core.models import AlertBanner
 from core.weekdays import Weekday
 
@@ -180,6 +181,19 @@ def join_list(items):
 def list_separator():
     """{% list_separator %} between items written out in a loop."""
     return lists.separator()
+
+
+@register.filter
+def text_lang(record):
+    """{{ record|text_lang }} inside a tag: ' lang="el" dir="ltr"' when the
+    record's text is in another language than the page (core.untranslated),
+    else ''. A page translated before the records it links to shows them in
+    Greek, marked (#18)."""
+    language = untranslated.text_language(record)
+    if language == translation.get_language():
+        return ""
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
 
 
 @register.inclusion_tag("core/translation_workflow_actions.html", takes_context=True)

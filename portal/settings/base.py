@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "core.staff.apps.UsersConfig",  # wagtail.users, groups named in Greek
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,0 +1,47 @@
+"""Which language a linked record's text is in (#18).
+
+A page translated with wagtail-localize links to records (an organisation, a
+place, a municipality) in its own language when they have a translation, and
+wagtail-localize makes that translation on the spot, as a copy of the Greek
+record, until someone translates its strings. Such a record, and a record
+that has no locale at all (a closure), reads in the language it was written
+in; the page marks it with ``lang`` so that screen readers read it as such.
+"""
+
+from django.conf import settings
+from wagtail_localize.models import Translation
+
+
+def text_language(record):
+    """The language code the record's text is written in: the source's
+    language while its wagtail-localize translation is not complete, or it
+    still has the source's text; its locale's language otherwise; the site's
+    default language for a record without a locale. Records are written in
+    Greek first, so a Greek record is taken as Greek without a query; the
+    answer is kept on the record, which a page shows several times."""
+    if getattr(record, "locale_id", None) is None:
+        return settings.LANGUAGE_CODE
+    if not hasattr(record, "_text_language"):
+        record._text_language = _text_language(record)
+    return record._text_language
+
+
+def _text_language(record):
+    locale = record.locale
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return settings.LANGUAGE_CODE
+    translation = (
+        Translation.objects.filter(
+            source__object_id=record.translation_key,
+            target_locale_id=record.locale_id,
+            enabled=True,
+        )
+        .select_related("source__locale")
+        .first()
+    )
+    if translation is not None:
+        total, translated = translation.get_progress()
+        source = translation.source.get_source_instance()
+        if translated < total or str(source) == str(record):
+            return translation.source.locale.language_code
+    return locale.language_code
