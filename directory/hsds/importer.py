@@ -919,6 +919,9 @@ class _Importer:
                 translation_key=service_id,
                 slug=unique_slug(slug_for(values["title"]), taken),
             )
+        if before is not None:
+            for name in ("service_locations", "required_documents", "contacts"):
+                keep_translation_keys(getattr(page, name).all(), relations[name])
         for key, value in {**values, **relations}.items():
             setattr(page, key, value)
         page = self.publish(page, before, last_modified)
@@ -940,6 +943,24 @@ class _Importer:
                 last_published_at=last_modified
             )
         return page
+
+
+def keep_translation_keys(old_rows, new_rows):
+    """Each new inline row takes the translation key of the row it replaces,
+    found by HSDS id, else by place in the list, so that the rows of the
+    page's translations (wagtail-localize matches them by that key) and
+    their translated texts stay linked across imports."""
+    old_rows = list(old_rows)
+    by_id = {row.hsds_id: row for row in old_rows if row.hsds_id}
+    taken = set()
+    for position, row in enumerate(new_rows):
+        old = by_id.get(row.hsds_id) if row.hsds_id else None
+        if old is None and not by_id and position < len(old_rows):
+            old = old_rows[position]
+        # A key once only: two rows of a page in one locale cannot share it.
+        if old is not None and old.translation_key not in taken:
+            row.translation_key = old.translation_key
+            taken.add(old.translation_key)
 
 
 def _same_text(value):

@@ -17,8 +17,9 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core import privacy
 from core.blocks import BaseStreamBlock
@@ -481,7 +482,14 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
         return views.service(request, self, printable=True)
 
 
-class RequiredDocument(Orderable):
+# The rows below carry words a visitor reads, so they are translatable
+# (TranslatableMixin): wagtail-localize offers their texts in its editor and a
+# translated page keeps its own rows, in its locale, sharing each row's
+# translation_key with the Greek row it translates. A new row takes its page's
+# locale (TranslatableMixin.get_default_locale, through the ParentalKey).
+
+
+class RequiredDocument(TranslatableMixin, Orderable):
     service = ParentalKey(
         ServicePage, on_delete=models.CASCADE, related_name="required_documents"
     )
@@ -491,8 +499,9 @@ class RequiredDocument(Orderable):
     hsds_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("name"), FieldPanel("note"), FieldPanel("url")]
+    # name and note are translated; the url (a URLField) stays the same.
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("required document")
         verbose_name_plural = _("required documents")
 
@@ -500,7 +509,7 @@ class RequiredDocument(Orderable):
         return self.name
 
 
-class ServiceAtLocation(Orderable):
+class ServiceAtLocation(TranslatableMixin, Orderable):
     service = ParentalKey(
         ServicePage, on_delete=models.CASCADE, related_name="service_locations"
     )
@@ -518,8 +527,12 @@ class ServiceAtLocation(Orderable):
     hsds_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("location"), FieldPanel("notes")]
+    # A translation is offered at the same places; only the notes are
+    # translated (a translatable location would otherwise have to be translated
+    # before the page could be).
+    override_translatable_fields = [SynchronizedField("location")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("service at a location")
         verbose_name_plural = _("service at locations")
 
@@ -527,7 +540,7 @@ class ServiceAtLocation(Orderable):
         return f"{self.service} @ {self.location}"
 
 
-class ServiceContact(Orderable):
+class ServiceContact(TranslatableMixin, Orderable):
     service = ParentalKey(
         ServicePage, on_delete=models.CASCADE, related_name="contacts"
     )
@@ -554,8 +567,11 @@ class ServiceContact(Orderable):
             [FieldPanel("phone"), FieldPanel("extension"), FieldPanel("email")]
         ),
     ]
+    # Only the name is translated: a number is the same in every language
+    # (wagtail-localize would take the phone, a CharField, for text).
+    override_translatable_fields = [SynchronizedField("phone")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
 

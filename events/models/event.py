@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
@@ -627,8 +627,12 @@ class EventPage(RoutedPageMixin, PageMetadataMixin, Page):
         return context
 
 
-class EventDateException(Orderable):
-    """A date of a recurring event that is left out, or kept but cancelled."""
+class EventDateException(TranslatableMixin, Orderable):
+    """A date of a recurring event that is left out, or kept but cancelled.
+
+    Translatable for its note, which visitors read beside the cancelled date;
+    the date and what happens are copied to the translations unchanged.
+    """
 
     class Kind(models.TextChoices):
         CANCELLED = "cancelled", _("Cancelled (shown as cancelled)")
@@ -648,7 +652,7 @@ class EventDateException(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("exception")
         verbose_name_plural = _("exceptions")
 

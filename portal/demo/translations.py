@@ -120,13 +120,18 @@ class Translator:
 
     def point_at_locale(self, instance):
         """Foreign keys and many-to-many fields to translatable snippets, and
-        those of inline rows, point at the snippets of this locale."""
+        those of inline rows, point at the snippets of this locale; the
+        translatable inline rows (a service's documents, places, contacts)
+        are in this locale and keep the Greek rows' translation keys, as
+        wagtail-localize's translations are."""
         self.relink(instance)
         if isinstance(instance, ClusterableModel):
             for relation in get_all_child_relations(instance):
                 name = relation.get_accessor_name()
                 rows = list(getattr(instance, name).all())
                 for row in rows:
+                    if isinstance(row, TranslatableMixin):
+                        row.locale = self.locale
                     self.relink(row)
                 setattr(instance, name, rows)
 
