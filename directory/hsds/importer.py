@@ -951,10 +951,11 @@ def keep_translation_keys(old_rows, new_rows):
     page's translations (wagtail-localize matches them by that key) and
     their translated texts stay linked across imports."""
     old_rows = list(old_rows)
-    by_id = {row.hsds_id: row for row in old_rows if row.hsds_id}
+    # Stored ids are UUIDs, ids just read are their text.
+    by_id = {str(row.hsds_id): row for row in old_rows if row.hsds_id}
     taken = set()
     for position, row in enumerate(new_rows):
-        old = by_id.get(row.hsds_id) if row.hsds_id else None
+        old = by_id.get(str(row.hsds_id)) if row.hsds_id else None
         if old is None and not by_id and position < len(old_rows):
             old = old_rows[position]
         # A key once only: two rows of a page in one locale cannot share it.

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation as django_translation
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -44,6 +45,15 @@ ENGLISH = {
 }
 BILL_URL = "https://www.example.gr/logariasmos"
 PHONE = "27210 99999"
+
+
+@pytest.fixture(autouse=True)
+def greek_afterwards():
+    """A request for an English page leaves English active in this thread
+    (LocaleMiddleware does not switch back); the tests after these expect
+    the site's default, Greek."""
+    yield
+    django_translation.deactivate()
 
 
 @pytest.fixture
@@ -350,3 +360,18 @@ def test_a_new_import_keeps_the_translations_of_the_rows(home, client):
     assert [doc.name for doc in english.required_documents.all()] == [
         f"EN {doc.name}" for doc in page.required_documents.all()
     ]
+
+
+def test_a_copied_service_has_rows_of_its_own(greek_service):
+    """Copying a page to start a similar service (the admin's Copy) gives
+    its rows new keys: they translate nothing of the original's."""
+    copy = greek_service.copy(
+        to=greek_service.get_parent(),
+        update_attrs={"slug": "antigrafo-ypiresias", "title": "Αντίγραφο"},
+    )
+
+    document = copy.required_documents.get()
+    original = greek_service.required_documents.get()
+    assert document.name == original.name
+    assert document.locale == original.locale
+    assert document.translation_key != original.translation_key
