@@ -375,3 +375,21 @@ def test_a_copied_service_has_rows_of_its_own(greek_service):
     assert document.name == original.name
     assert document.locale == original.locale
     assert document.translation_key != original.translation_key
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_demos_translated_rows_translate_the_greek_ones(demo_site, language):
+    """The demo's translated services (portal/demo/translations.json) have
+    rows in their language, keyed like the Greek rows, with their words."""
+    greek = ServicePage.objects.get(locale__language_code="el", slug="kea")
+    translated = greek.get_translation(Locale.objects.get(language_code=language))
+    for relation in ("required_documents", "service_locations", "contacts"):
+        greek_rows = list(getattr(greek, relation).all())
+        rows = list(getattr(translated, relation).all())
+        assert rows and [row.translation_key for row in rows] == [
+            row.translation_key for row in greek_rows
+        ]
+        assert {row.locale.language_code for row in rows} == {language}
+    assert [doc.name for doc in translated.required_documents.all()] != [
+        doc.name for doc in greek.required_documents.all()
+    ]
