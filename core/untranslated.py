@@ -18,7 +18,12 @@ def text_language(record):
     still has the source's text; its locale's language otherwise; the site's
     default language for a record without a locale. Records are written in
     Greek first, so a Greek record is taken as Greek without a query; the
-    answer is kept on the record, which a page shows several times."""
+    answer is kept on the record, which a page shows several times. A
+    record that knows its language says so in ``language_code`` (a day's
+    closure, ``directory.calendar.DayChange``)."""
+    declared = getattr(record, "language_code", "")
+    if declared:
+        return declared
     if getattr(record, "locale_id", None) is None:
         return settings.LANGUAGE_CODE
     if not hasattr(record, "_text_language"):

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from functools import cache
 
 import holidays
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
 from directory import opening
-from directory.models import Closure
+from directory.models import Closure, Location
 
 ATHENS = opening.ATHENS
 COUNTRY = "GR"
@@ -64,6 +65,12 @@ class DayChange:
     opens: datetime.time | None = None
     closes: datetime.time | None = None
     national: bool = False
+    # The place's records in every language: a closure typed on the Greek
+    # record closes the same door for English and Arabic visitors.
+    location_ids: frozenset = frozenset()
+    # The language its reason is written in (core.untranslated reads it):
+    # its place's, or the default's for a closure of every place.
+    language_code: str = ""
 
     @property
     def is_all_day(self):
@@ -82,10 +89,25 @@ class DayChange:
         return self.starts_on <= day <= self.ends_on
 
     def applies_to(self, location_id):
-        return self.location_id is None or self.location_id == location_id
+        return (
+            self.location_id is None
+            or self.location_id == location_id
+            or location_id in self.location_ids
+        )
+
+    @property
+    def what(self):
+        """What happens, whoever typed it: a closure copied into each
+        language of a place is one change."""
+        return (self.starts_on, self.ends_on, self.kind, self.opens, self.closes)
 
     @classmethod
-    def from_closure(cls, closure):
+    def from_closure(cls, closure, translations=None):
+        """``translations``: {location id: (ids of its records in every
+        language, language code)}, for a closure of one place."""
+        location_ids, language = (translations or {}).get(
+            closure.location_id, (frozenset(), settings.LANGUAGE_CODE)
+        )
         return cls(
             starts_on=closure.starts_on,
             ends_on=closure.ends_on,
@@ -94,7 +116,38 @@ class DayChange:
             location_id=closure.location_id,
             opens=closure.opens,
             closes=closure.closes,
+            location_ids=location_ids,
+            language_code=language,
         )
+
+
+def _translations(location_ids):
+    """{location id: (frozenset of the ids of the same place in every
+    language, the record's language code)} for these places (one query)."""
+    rows = Location.objects.filter(
+        translation_key__in=Location.objects.filter(pk__in=location_ids).values(
+            "translation_key"
+        )
+    ).values_list("pk", "translation_key", "locale__language_code")
+    groups = {}
+    for pk, key, _language in rows:
+        groups.setdefault(key, set()).add(pk)
+    return {pk: (frozenset(groups[key]), language) for pk, key, language in rows}
+
+
+def _own_first(changes, location_id):
+    """The changes of a place with one per happening: a place's closure
+    typed in several languages is shown in the place's own record's words
+    when it has them."""
+    kept = {}
+    for change in changes:
+        if change.location_id is None:
+            kept[id(change)] = change
+            continue
+        current = kept.get(change.what)
+        if current is None or change.location_id == location_id:
+            kept[change.what] = change
+    return list(kept.values())
 
 
 @cache
@@ -141,10 +194,19 @@ class Calendar:
         every place (``location_ids`` None) or for these places and all."""
         closures = Closure.objects.filter(starts_on__lte=last, ends_on__gte=first)
         if location_ids is not None:
+            # A place's closures are those of its records in every language.
             closures = closures.filter(
-                Q(location__isnull=True) | Q(location_id__in=list(location_ids))
+                Q(location__isnull=True)
+                | Q(
+                    location__translation_key__in=Location.objects.filter(
+                        pk__in=list(location_ids)
+                    ).values("translation_key")
+                )
             )
-        rows = [DayChange.from_closure(closure) for closure in closures]
+        closures = list(closures)
+        places = {closure.location_id for closure in closures} - {None}
+        translations = _translations(places) if places else {}
+        rows = [DayChange.from_closure(closure, translations) for closure in closures]
         moved_away = {
             day
             for row in rows
@@ -168,22 +230,28 @@ class Calendar:
     def for_location(self, location_id):
         """Every change that concerns a place (``None``: only those of every
         place), in the form directory.opening reads."""
-        return [change for change in self.changes if change.applies_to(location_id)]
+        return _own_first(
+            [change for change in self.changes if change.applies_to(location_id)],
+            location_id,
+        )
 
     def closures_on(self, day, location_id=None):
         """What changes a day at a place (or, for ``None``, everywhere):
         whole-day closures and holidays first, then shorter hours."""
         self._check(day)
-        found = [
-            change
-            for change in self.changes
-            if change.covers(day)
-            and (
-                change.location_id is None
-                if location_id is None
-                else change.applies_to(location_id)
-            )
-        ]
+        found = _own_first(
+            [
+                change
+                for change in self.changes
+                if change.covers(day)
+                and (
+                    change.location_id is None
+                    if location_id is None
+                    else change.applies_to(location_id)
+                )
+            ],
+            location_id,
+        )
         return sorted(found, key=lambda change: (not change.is_all_day, change.reason))
 
     def holiday_on(self, day):

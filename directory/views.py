@@ -3,9 +3,9 @@ rules live in directory.search and directory.calendar."""
 
 import datetime
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -132,6 +132,7 @@ def service(request, page, printable=False):
     )
     for link in links:
         known_first_phone(link.location, LocationPhone, link)
+    in_page_language(links, page.locale_id)
     locations = [link.location for link in links]
     # One calendar read for today's state and the closures ahead.
     today = calendar.today()
@@ -158,6 +159,54 @@ def service(request, page, printable=False):
     return TemplateResponse(request, template, context)
 
 
+def in_page_language(links, locale_id):
+    """Each place of a service's ``links`` in the page's language where the
+    place has a record in it (one query): a row keeps the place it was
+    translated with, the Greek record when the page was translated before
+    its places were, and shows the translation once there is one."""
+    other = {
+        link.location.translation_key
+        for link in links
+        if link.location.locale_id != locale_id
+    }
+    if not other:
+        return
+    translated = {
+        location.translation_key: location
+        for location in _locations()
+        .filter(translation_key__in=other, locale_id=locale_id)
+        .select_related("municipality")
+    }
+    for link in links:
+        found = translated.get(link.location.translation_key)
+        if found is not None:
+            known_first_phone(found, LocationPhone, found)
+            link.location = found
+
+
+def _locations():
+    return (
+        Location.objects.select_related("locale")
+        .prefetch_related("opening_hours", "languages")
+        .annotate(**first_phone_columns(LocationPhone, "pk"))
+    )
+
+
+def in_language_or_default(records, locale_id, slug):
+    """The record with this slug in the page's language, or else the same
+    record in the default language (Greek), which the page marks as Greek;
+    None when neither exists. Slugs are shared by a record's translations
+    (wagtail-localize keeps a snippet's slug synchronised)."""
+    found = records.filter(locale_id=locale_id, slug=slug).first()
+    if found is None:
+        found = (
+            records.filter(locale__language_code=settings.LANGUAGE_CODE)
+            .filter(slug=slug)
+            .first()
+        )
+    return found
+
+
 def parent_url(page):
     """The directory's address, from the service's own (no query for the parent)."""
     url = page.get_url(request=None) or ""
@@ -165,11 +214,13 @@ def parent_url(page):
 
 
 def organisation(request, page, slug):
-    organisation = get_object_or_404(
+    organisation = in_language_or_default(
         Organisation.objects.annotate(**first_phone_columns(OrganisationPhone, "pk")),
-        locale_id=page.locale_id,
-        slug=slug,
+        page.locale_id,
+        slug,
     )
+    if organisation is None:
+        raise Http404
     known_first_phone(organisation, OrganisationPhone, organisation)
     services = Paginator(
         page.services_of(organisation=organisation), SERVICES_PER_PAGE
@@ -180,12 +231,8 @@ def organisation(request, page, slug):
 
 
 def location(request, page, slug):
-    location = (
-        Location.objects.filter(locale_id=page.locale_id, slug=slug)
-        .select_related("municipality")
-        .prefetch_related("opening_hours", "languages")
-        .annotate(**first_phone_columns(LocationPhone, "pk"))
-        .first()
+    location = in_language_or_default(
+        _locations().select_related("municipality"), page.locale_id, slug
     )
     if location is None:
         raise Http404
