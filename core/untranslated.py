@@ -50,3 +50,31 @@ def _text_language(record):
         if translated < total or str(source) == str(record):
             return translation.source.locale.language_code
     return locale.language_code
+
+
+def in_language(records, locale_id):
+    """``records`` (translatable, of one model) in the language of
+    ``locale_id`` where they have a translation, the record itself where they
+    have none, in the same order; one query. wagtail-localize copies a
+    page's many-to-many values (target groups, service areas) as they are,
+    so a translated page links to the Greek terms: the page shows their
+    translations."""
+    records = list(records)
+    other = {
+        record.translation_key for record in records if record.locale_id != locale_id
+    }
+    if not other:
+        return records
+    model = type(records[0])
+    found = {
+        record.translation_key: record
+        for record in model._default_manager.filter(
+            translation_key__in=other, locale_id=locale_id
+        )
+    }
+    return [
+        record
+        if record.locale_id == locale_id
+        else found.get(record.translation_key, record)
+        for record in records
+    ]

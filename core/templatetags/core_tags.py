@@ -196,6 +196,13 @@ def text_lang(record):
     return format_html(' lang="{}" dir="{}"', language, direction)
 
 
+@register.filter
+def in_language_of(records, page):
+    """{{ page.target_groups.all|in_language_of:page }}: the records in the
+    page's language where they are translated (core.untranslated)."""
+    return untranslated.in_language(records, page.locale_id)
+
+
 @register.inclusion_tag("core/translation_workflow_actions.html", takes_context=True)
 def translation_workflow_actions(context, page):
     """ "Save draft" and "Submit to <workflow>" for wagtail-localize's

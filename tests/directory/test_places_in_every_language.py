@@ -93,3 +93,24 @@ def test_a_place_not_yet_translated_has_an_english_page_in_greek(client, demo_si
     assert 'lang="el" dir="ltr">Γραφείο Μελιγαλά<' in response.content.decode()
     missing = directory.url + directory.reverse_subpage("location", args=["no-such"])
     assert client.get(missing).status_code == 404
+
+
+def test_a_translated_page_shows_its_terms_in_its_language(client, kapi):
+    """wagtail-localize copies a page's target groups and service areas as
+    they are, the Greek terms; the English page shows their translations."""
+    _greek, english = kapi
+    service = english_service_at(english).service.specific
+    terms = list(service.target_groups.all()) + list(service.service_areas.all())
+    assert terms, "the demo's English service has no target groups or areas"
+    greek_terms = [term.get_translation(Locale.get_default()) for term in terms]
+    service.target_groups.set(
+        [t for t in greek_terms if t._meta.model_name == "targetgroup"]
+    )
+    service.service_areas.set(
+        [t for t in greek_terms if t._meta.model_name == "municipality"]
+    )
+    service.save()
+    html = client.get(service.url).content.decode()
+    for term, greek in zip(terms, greek_terms, strict=True):
+        assert f">{term.name}<" in html
+        assert f">{greek.name}<" not in html
