@@ -9,6 +9,7 @@ in; the page marks it with ``lang`` so that screen readers read it as such.
 """
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from wagtail_localize.models import Translation
 
 
@@ -31,10 +32,29 @@ def text_language(record):
     return record._text_language
 
 
+def translation_state(prefix=""):
+    """``queryset.annotate(**translation_state())``: whether wagtail-localize
+    translates each record (``localize_translated``), read with the records
+    so that ``text_language`` needs no query for one it does not, a record
+    made by hand in its language. ``prefix`` reaches a related record
+    ("location__"), whose value the caller copies onto it."""
+    return {
+        f"{prefix.replace('__', '_')}localize_translated": Exists(
+            Translation.objects.filter(
+                source__object_id=OuterRef(f"{prefix}translation_key"),
+                target_locale_id=OuterRef(f"{prefix}locale_id"),
+                enabled=True,
+            )
+        )
+    }
+
+
 def _text_language(record):
     locale = record.locale
     if locale.language_code == settings.LANGUAGE_CODE:
         return settings.LANGUAGE_CODE
+    if getattr(record, "localize_translated", None) is False:
+        return locale.language_code
     translation = (
         Translation.objects.filter(
             source__object_id=record.translation_key,
@@ -59,6 +79,10 @@ def in_language(records, locale_id):
     page's many-to-many values (target groups, service areas) as they are,
     so a translated page links to the Greek terms: the page shows their
     translations."""
+    # Each record's locale comes with it: marking a record's language
+    # (``text_language``) then costs no query for a Greek one.
+    if hasattr(records, "select_related"):
+        records = records.select_related("locale").annotate(**translation_state())
     records = list(records)
     other = {
         record.translation_key for record in records if record.locale_id != locale_id
@@ -71,10 +95,13 @@ def in_language(records, locale_id):
         for record in model._default_manager.filter(
             translation_key__in=other, locale_id=locale_id
         )
+        .select_related("locale")
+        .annotate(**translation_state())
     }
-    return [
+    shown = [
         record
         if record.locale_id == locale_id
         else found.get(record.translation_key, record)
         for record in records
     ]
+    return shown

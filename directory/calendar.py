@@ -23,7 +23,7 @@ from functools import cache
 
 import holidays
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
@@ -102,12 +102,10 @@ class DayChange:
         return (self.starts_on, self.ends_on, self.kind, self.opens, self.closes)
 
     @classmethod
-    def from_closure(cls, closure, translations=None):
-        """``translations``: {location id: (ids of its records in every
-        language, language code)}, for a closure of one place."""
-        location_ids, language = (translations or {}).get(
-            closure.location_id, (frozenset(), settings.LANGUAGE_CODE)
-        )
+    def from_closure(cls, closure, location_ids=frozenset()):
+        """``location_ids``: the place's records in every language, for a
+        closure of one place; ``closure.location_language`` (annotated by
+        ``Calendar.between``) the language its reason is written in."""
         return cls(
             starts_on=closure.starts_on,
             ends_on=closure.ends_on,
@@ -117,22 +115,28 @@ class DayChange:
             opens=closure.opens,
             closes=closure.closes,
             location_ids=location_ids,
-            language_code=language,
+            language_code=getattr(closure, "location_language", None)
+            or settings.LANGUAGE_CODE,
         )
 
 
-def _translations(location_ids):
-    """{location id: (frozenset of the ids of the same place in every
-    language, the record's language code)} for these places (one query)."""
-    rows = Location.objects.filter(
-        translation_key__in=Location.objects.filter(pk__in=location_ids).values(
-            "translation_key"
+def _keys(locations):
+    """{location id: translation key} of places given as ids or as records
+    (a record's key costs no query)."""
+    locations = list(locations)
+    key_of = {
+        location.pk: location.translation_key
+        for location in locations
+        if hasattr(location, "translation_key")
+    }
+    ids = [
+        location for location in locations if not hasattr(location, "translation_key")
+    ]
+    if ids:
+        key_of.update(
+            Location.objects.filter(pk__in=ids).values_list("pk", "translation_key")
         )
-    ).values_list("pk", "translation_key", "locale__language_code")
-    groups = {}
-    for pk, key, _language in rows:
-        groups.setdefault(key, set()).add(pk)
-    return {pk: (frozenset(groups[key]), language) for pk, key, language in rows}
+    return key_of
 
 
 def _own_first(changes, location_id):
@@ -189,24 +193,47 @@ class Calendar:
         self.changes = changes
 
     @classmethod
-    def between(cls, first, last, location_ids=None):
+    def between(cls, first, last, locations=None):
         """The calendar from ``first`` to ``last`` (dates, inclusive) for
-        every place (``location_ids`` None) or for these places and all."""
-        closures = Closure.objects.filter(starts_on__lte=last, ends_on__gte=first)
-        if location_ids is not None:
-            # A place's closures are those of its records in every language.
-            closures = closures.filter(
-                Q(location__isnull=True)
-                | Q(
-                    location__translation_key__in=Location.objects.filter(
-                        pk__in=list(location_ids)
-                    ).values("translation_key")
+        every place (``locations`` None) or for these places and all;
+        ``locations`` are ids, or records, which save a query. A place's
+        closures are those typed on its record in any language."""
+        closures = Closure.objects.filter(
+            starts_on__lte=last, ends_on__gte=first
+        ).annotate(
+            location_key=F("location__translation_key"),
+            location_language=F("location__locale__language_code"),
+        )
+        if locations is not None:
+            key_of = _keys(locations)
+            closures = list(
+                closures.filter(
+                    Q(location__isnull=True)
+                    | Q(location__translation_key__in=set(key_of.values()))
                 )
             )
-        closures = list(closures)
-        places = {closure.location_id for closure in closures} - {None}
-        translations = _translations(places) if places else {}
-        rows = [DayChange.from_closure(closure, translations) for closure in closures]
+            for closure in closures:
+                if closure.location_id is not None:
+                    key_of[closure.location_id] = closure.location_key
+        else:
+            closures = list(closures)
+            keys = {closure.location_key for closure in closures} - {None}
+            key_of = dict(
+                Location.objects.filter(translation_key__in=keys).values_list(
+                    "pk", "translation_key"
+                )
+                if keys
+                else ()
+            )
+        records = {}
+        for pk, key in key_of.items():
+            records.setdefault(key, set()).add(pk)
+        rows = [
+            DayChange.from_closure(
+                closure, frozenset(records.get(closure.location_key, ()))
+            )
+            for closure in closures
+        ]
         moved_away = {
             day
             for row in rows
@@ -310,7 +337,7 @@ def closures_on(day, location=None):
     door (one query).
     """
     location_id = getattr(location, "pk", location)
-    ids = None if location_id is None else [location_id]
+    ids = None if location_id is None else [location]
     return Calendar.between(day, day, ids).closures_on(day, location_id)
 
 
@@ -327,7 +354,7 @@ def hours_on(location, day):
     """[(opens, closes)] of a place on a date, holidays and closures
     applied: empty when it is closed all day (one query, plus the opening
     hours unless they were prefetched)."""
-    return Calendar.between(day, day, [location.pk]).hours_on(location, day)
+    return Calendar.between(day, day, [location]).hours_on(location, day)
 
 
 def upcoming_changes(location, first, calendar=None):
@@ -338,7 +365,7 @@ def upcoming_changes(location, first, calendar=None):
     holidays of a place without opening hours. ``calendar`` may be one
     already read that covers the days."""
     last = first + datetime.timedelta(days=UPCOMING_DAYS)
-    calendar = calendar or Calendar.between(first, last, [location.pk])
+    calendar = calendar or Calendar.between(first, last, [location])
     last = min(last, calendar.last)
     hours = list(location.opening_hours.all())
     shown = []

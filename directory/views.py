@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import untranslated
 from core.weekdays import Weekday
 from directory import calendar, opening
 from directory.models.locations import Location, LocationPhone
@@ -102,7 +103,7 @@ def locations_with_hours(locations, moment=None, days=None):
     days = days or calendar.Calendar.between(
         today - datetime.timedelta(days=1),
         today,
-        [location.pk for location in locations],
+        locations,
     )
     annotated = []
     for location in locations:
@@ -129,9 +130,11 @@ def service(request, page, printable=False):
         .select_related("location", "location__municipality", "location__locale")
         .prefetch_related("location__opening_hours")
         .annotate(**first_phone_columns(LocationPhone, "location"))
+        .annotate(**untranslated.translation_state("location__"))
     )
     for link in links:
         known_first_phone(link.location, LocationPhone, link)
+        link.location.localize_translated = link.location_localize_translated
     in_page_language(links, page.locale_id)
     locations = [link.location for link in links]
     # One calendar read for today's state and the closures ahead.
@@ -139,7 +142,7 @@ def service(request, page, printable=False):
     days = calendar.Calendar.between(
         today - datetime.timedelta(days=1),
         today + datetime.timedelta(days=calendar.UPCOMING_DAYS),
-        [location.pk for location in locations],
+        locations,
     )
     places = locations_with_hours(locations, days=days)
     for place, link in zip(places, links, strict=True):
@@ -189,6 +192,7 @@ def _locations():
         Location.objects.select_related("locale")
         .prefetch_related("opening_hours", "languages")
         .annotate(**first_phone_columns(LocationPhone, "pk"))
+        .annotate(**untranslated.translation_state())
     )
 
 
@@ -244,7 +248,7 @@ def location(request, page, slug):
     days = calendar.Calendar.between(
         today - datetime.timedelta(days=1),
         today + datetime.timedelta(days=calendar.UPCOMING_DAYS),
-        [location.pk],
+        [location],
     )
     context = page.get_context(request)
     context.update(

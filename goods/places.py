@@ -7,6 +7,7 @@ import datetime
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
+from core import untranslated
 from core.weekdays import Weekday
 from directory import calendar, opening
 from directory.models import Location, LocationPhone
@@ -25,12 +26,14 @@ def drop_off_points(page):
     in the page's language), however many points there are."""
     points = list(
         page.drop_off_points.order_by("sort_order", "pk")
-        .select_related("location__municipality")
+        .select_related("location__municipality", "location__locale")
         .annotate(**first_phone_columns(LocationPhone, "location"))
+        .annotate(**untranslated.translation_state("location__"))
     )
     for point in points:
         point.stored_location_id = point.location_id
         known_first_phone(point.location, LocationPhone, point)
+        point.location.localize_translated = point.location_localize_translated
     foreign = {
         point.location.translation_key
         for point in points
@@ -42,8 +45,9 @@ def drop_off_points(page):
             for location in Location.objects.filter(
                 locale_id=page.locale_id, translation_key__in=foreign
             )
-            .select_related("municipality")
+            .select_related("municipality", "locale")
             .annotate(**first_phone_columns(LocationPhone, "pk"))
+            .annotate(**untranslated.translation_state())
         }
         for location in translated.values():
             known_first_phone(location, LocationPhone, location)
@@ -67,7 +71,7 @@ def with_hours(points, moment=None):
     days = calendar.Calendar.between(
         today - datetime.timedelta(days=1),
         today + datetime.timedelta(days=calendar.UPCOMING_DAYS),
-        [point.location.pk for point in points],
+        [point.location for point in points],
     )
     moment = moment or timezone.now()
     places = []

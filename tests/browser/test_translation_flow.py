@@ -103,7 +103,8 @@ def translate_every_string(tab):
             field.fill(ENGLISH_TITLE if is_title else in_english(text))
             field.press("Enter")
             # Saved, the string is no longer "incomplete" (and .first moves on).
-            expect(untranslated).to_have_count(left - 1)
+            # Each save is a request of its own; give a busy CI machine time.
+            expect(untranslated).to_have_count(left - 1, timeout=20_000)
     expect(tab.locator("li.incomplete")).to_have_count(0)
     expect(tab.locator("li.errored")).to_have_count(0)
 
