@@ -4,13 +4,16 @@ from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import PageViewRestriction
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import privacy, translation_workflow
+from core.admin_views import BrokenLinksReportView
 from core.models import AlertBanner, CentreSettings
 
 
@@ -98,3 +101,35 @@ def sync_translations_within_the_workflow():
             name="kentro_update_translations",
         )
     ]
+
+
+class BrokenLinksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_permission(request.user, "change")
+
+
+@hooks.register("register_admin_urls")
+def register_broken_links_urls():
+    return [
+        path(
+            "reports/broken-links/",
+            BrokenLinksReportView.as_view(),
+            name="broken_links",
+        ),
+        path(
+            "reports/broken-links/results/",
+            BrokenLinksReportView.as_view(results_only=True),
+            name="broken_links_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_menu_item():
+    return BrokenLinksMenuItem(
+        _("Broken outside links"),
+        reverse("broken_links"),
+        name="broken-links",
+        icon_name="link-external",
+        order=1400,
+    )

@@ -6,6 +6,8 @@ event on such a day is left to its editor, who is warned."""
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from directory.calendar import Calendar
 from events import recurrence
 
@@ -18,6 +20,20 @@ class Change:
     cancelled: bool
     start: datetime.datetime | None = None  # the shorter times, when kept
     end: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Clash:
+    """One coming date of an event on a holiday or a closure: ``start`` (aware),
+    the closure's ``reason`` and whether it takes the whole day (``cancelled``)
+    or only shortens the hours."""
+
+    start: datetime.datetime
+    reason: str
+    cancelled: bool
+
+
+CLASH_DAYS = 183  # the months ahead an editor is warned about on saving
 
 
 def calendar_for(starts, location_id):
@@ -76,4 +92,33 @@ def conflicts(occurrences, location_id):
         )
         if change is not None and not occurrence.reason:
             found.append((occurrence, change.reason))
+    return found
+
+
+def clashes(event, horizon=None, now=None):
+    """[Clash] of the event's dates from now up to the horizon (default
+    ``CLASH_DAYS`` ahead) that fall on a holiday or a closure of its place,
+    or whose hours a shorter day cuts: what the editor is told on saving
+    (issue #25). For a Mobile Unit visit these are the dates the calendar
+    cancels or shortens; for another event, the dates its editor may want
+    to cancel.
+
+    Computed from the event's own fields and exceptions (the revision being
+    saved, draft or not), not from the stored occurrences, which follow the
+    live revision only. Dates already cancelled by an exception are left out.
+    """
+    now = now or timezone.now()
+    if horizon is None:
+        horizon = now + datetime.timedelta(days=CLASH_DAYS)
+    coming = [
+        (start, end)
+        for start, end, cancelled in event.expand(horizon)
+        if end >= now and not cancelled
+    ]
+    calendar = calendar_for([start for start, _end in coming], event.location_id)
+    found = []
+    for start, end in coming:
+        change = change_for(calendar, start, end, event.location_id, event.all_day)
+        if change is not None:
+            found.append(Clash(start, change.reason, change.cancelled))
     return found

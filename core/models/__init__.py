@@ -1,5 +1,6 @@
 from core.models.abuse import RateCounter
 from core.models.alerts import AlertBanner
+from core.models.links import ExternalLink
 from core.models.settings import CentreSettings
 
-__all__ = ["AlertBanner", "CentreSettings", "RateCounter"]
+__all__ = ["AlertBanner", "CentreSettings", "ExternalLink", "RateCounter"]

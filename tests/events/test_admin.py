@@ -2,11 +2,13 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from directory.factories import LocationFactory
+from directory import calendar
+from directory.factories import ClosureFactory, LocationFactory
 from directory.models import Location
+from events import closures
 from events.factories import EventPageFactory, local_datetime
 from events.fields import WeekdaysFormField
 from events.models import EventDateException, EventPage
@@ -223,3 +225,108 @@ def test_a_visit_editor_sees_the_dates_holidays_changed(editor, index):
     html = editor.get(f"/admin/pages/{visit.pk}/edit/").content.decode()
     assert "Χριστούγεννα" in html
     assert "cancel-date" not in html
+
+
+# Saving an event whose dates fall on a holiday or a closure (issue #25):
+# the rule (events.closures.clashes) and the warning the editor reads.
+
+MARCH_25 = datetime.date(2027, 3, 25)  # a national holiday, a Thursday
+
+
+def weekly_lessons(**fields):
+    """An unsaved weekly event from 18 March 2027, three dates."""
+    return EventPage(
+        title="Μαθήματα ελληνικών",
+        start=local_datetime(datetime.date(2027, 3, 18), 17),
+        end=local_datetime(datetime.date(2027, 3, 18), 19),
+        repeat="weekly",
+        weekdays=str(MARCH_25.weekday()),
+        repeat_count=3,
+        **fields,
+    )
+
+
+def test_a_date_on_a_national_holiday_clashes(db):
+    with translation.override("el"):
+        found = closures.clashes(
+            weekly_lessons(), now=local_datetime(datetime.date(2027, 3, 1), 9)
+        )
+    assert [(c.start, c.cancelled) for c in found] == [
+        (local_datetime(MARCH_25, 17), True)
+    ]
+    assert "25η Μαρτίου" in found[0].reason
+
+
+def test_a_closure_of_the_place_clashes_and_a_cancelled_date_does_not(db):
+    place = LocationFactory(slug="admin-kentro-2")
+    april_1 = datetime.date(2027, 4, 1)
+    ClosureFactory(location=place, starts_on=april_1, reason="Απολύμανση")
+    lessons = weekly_lessons(location=place)
+    lessons.date_exceptions.add(
+        EventDateException(date=MARCH_25, kind=EventDateException.Kind.CANCELLED)
+    )
+    found = closures.clashes(lessons, now=local_datetime(datetime.date(2027, 3, 1), 9))
+    assert [(c.start.date(), c.reason) for c in found] == [(april_1, "Απολύμανση")]
+    # Only the months ahead: a horizon before 1 April leaves it out.
+    assert (
+        closures.clashes(
+            lessons,
+            horizon=local_datetime(datetime.date(2027, 3, 30), 0),
+            now=local_datetime(datetime.date(2027, 3, 1), 9),
+        )
+        == []
+    )
+
+
+def coming_weekday_holiday():
+    """The next national holiday on a weekday, a week ahead at least, and
+    its Greek name."""
+    first = timezone.localdate() + datetime.timedelta(days=7)
+    with translation.override("el"):
+        holidays = calendar.national_holidays(first, first + datetime.timedelta(400))
+    return next(
+        (day, name) for day, name in sorted(holidays.items()) if day.weekday() < 5
+    )
+
+
+def test_saving_an_event_on_a_holiday_warns_the_editor_and_saves_it(editor, index):
+    day, name = coming_weekday_holiday()
+    response = add_event(
+        editor,
+        index,
+        start=f"{day:%Y-%m-%d} 10:00",
+        end=f"{day:%Y-%m-%d} 12:00",
+    )
+    assert response.status_code == 302
+    assert EventPage.objects.filter(slug="imerida-kea").exists()
+    html = editor.get(response["Location"]).content.decode()
+    assert "πέφτουν σε αργία ή κλείσιμο" in html
+    assert "Ημερίδα για το ΚΕΑ" in html and name in html
+
+
+def test_saving_an_event_on_ordinary_days_says_nothing_of_closures(editor, index):
+    day, _name = coming_weekday_holiday()
+    other = day + datetime.timedelta(days=1)
+    while other.weekday() >= 5:
+        other += datetime.timedelta(days=1)
+    response = add_event(
+        editor, index, start=f"{other:%Y-%m-%d} 10:00", end=f"{other:%Y-%m-%d} 12:00"
+    )
+    html = editor.get(response["Location"]).content.decode()
+    assert "πέφτουν σε αργία" not in html and "ακυρώνονται ή συντομεύονται" not in html
+
+
+def test_saving_a_visit_on_a_holiday_tells_the_editor_it_is_cancelled(editor, index):
+    day, name = coming_weekday_holiday()
+    stop = LocationFactory(slug="admin-stop-2", kind=Location.Kind.MOBILE_STOP)
+    response = add_event(
+        editor,
+        index,
+        kind=EventPage.Kind.MOBILE_UNIT_VISIT,
+        location=str(stop.pk),
+        start=f"{day:%Y-%m-%d} 09:00",
+        end=f"{day:%Y-%m-%d} 13:00",
+    )
+    assert response.status_code == 302
+    html = editor.get(response["Location"]).content.decode()
+    assert "ακυρώνονται ή συντομεύονται" in html and name in html
