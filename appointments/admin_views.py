@@ -33,6 +33,7 @@ from core import exports
 from core.exports import StaffIndexView, StaffInspectView
 from core.forms import normalise_email
 from core.staff_values import field_display
+from directory import corrections
 
 # The actions on the detail page: name -> form class.
 ACTIONS = {
@@ -360,7 +361,13 @@ class ReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
                 rows,
             )
         context = self.get_context_data(
-            form=form, report=report, chart=reporting.chart(report), **kwargs
+            form=form,
+            report=report,
+            chart=reporting.chart(report),
+            # Beside the figures, how fast the directory's errors that
+            # visitors report are fixed (issue #25).
+            freshness=corrections.monthly_freshness(report.months),
+            **kwargs,
         )
         query = request.GET.copy()
         query["export"] = "csv"

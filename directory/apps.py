@@ -20,6 +20,7 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         # Imported once the registry is ready: the chrome reads the models.
         from core import chrome
+        from directory import retention
         from directory.models.services import untranslated_services
         from search import sitesearch
 
@@ -30,3 +31,4 @@ class DirectoryConfig(AppConfig):
                 )
         # Site search finds a service not yet translated by its topics too.
         sitesearch.register_untranslated_finder(untranslated_services)
+        retention.register()

@@ -1,9 +1,21 @@
-"""Form fields that offer the directory's records to a visitor."""
+"""Form fields that offer the directory's records to a visitor, and the
+public "Is something wrong on this page?" form."""
 
+from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
 
-from core.forms import ChoiceByIdField, ChoicesByIdField, LocaleChoicesPageForm
+from core.abuse import AbuseProtectedFormMixin
+from core.forms import (
+    AccessibleFormMixin,
+    ChoiceByIdField,
+    ChoicesByIdField,
+    EmailAddressField,
+    LocaleChoicesPageForm,
+    RadioGroup,
+)
 from directory import languages
+from directory.models.corrections import DETAILS_MAX_LENGTH, CorrectionReport
 
 
 class LanguageChoiceIterator(ModelChoiceIterator):
@@ -40,3 +52,66 @@ class ServicePageForm(LocaleChoicesPageForm):
         if field is not None:
             field.iterator = LanguageChoiceIterator
             field.widget.choices = field.choices
+
+
+class CorrectionReportForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):
+    """ "Is something wrong on this page?" (issue #25): what is wrong, a few
+    words, and an address only for a visitor who wants to hear of the fix."""
+
+    kind = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=CorrectionReport.Kind.choices,
+        widget=RadioGroup,
+        error_messages={"required": _("Choose what is wrong.")},
+    )
+    details = forms.CharField(
+        label=_("Tell us more (optional)"),
+        max_length=DETAILS_MAX_LENGTH,
+        required=False,
+        help_text=_(
+            "For example the right phone number or hours. At most 500 "
+            "characters. Please do not write about your own situation."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    email = EmailAddressField(
+        label=_("Your e-mail (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_("Only if you want us to tell you when it is corrected."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    tell_me = forms.BooleanField(
+        label=_(
+            "Tell me by e-mail when it is corrected. The Community Centre keeps "
+            "my address only for this and deletes it once I am told, or after "
+            "90 days."
+        ),
+        required=False,
+    )
+
+    def clean(self):
+        # Before the abuse checks, which stop at the first problem: a person
+        # sent back for a fast form also learns what else to mend.
+        cleaned = self.cleaned_data
+        email, tell_me = cleaned.get("email"), cleaned.get("tell_me")
+        if email and not tell_me:
+            self.add_error(
+                "tell_me",
+                forms.ValidationError(
+                    _(
+                        "Tick the box if you want us to write to you, or leave "
+                        "the e-mail empty."
+                    ),
+                    code="consent",
+                ),
+            )
+        if tell_me and not email and "email" not in self.errors:
+            self.add_error(
+                "email",
+                forms.ValidationError(
+                    _("Enter the e-mail address we should write to."),
+                    code="email",
+                ),
+            )
+        return super().clean()

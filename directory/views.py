@@ -1,18 +1,25 @@
 """Views of the directory: they read the request and choose a template; the
-rules live in directory.search and directory.calendar."""
+rules live in directory.search, directory.calendar and
+directory.corrections."""
 
 import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core import untranslated
+from core import abuse, busy, untranslated
+from core.forms import refuse_unreadable_charset
+from core.navigation import privacy_page
 from core.weekdays import Weekday
-from directory import calendar, opening
+from directory import calendar, corrections, opening
+from directory.forms import CorrectionReportForm
 from directory.models.locations import Location, LocationPhone
 from directory.models.organisations import Organisation, OrganisationPhone
 from directory.models.phones import first_phone_columns, known_first_phone
@@ -155,7 +162,12 @@ def service(request, page, printable=False):
             :UPCOMING_ON_SERVICE
         ]
     context = page.get_context(request)
-    context.update(places=places, directory_url=parent_url(page))
+    context.update(
+        places=places,
+        directory_url=parent_url(page),
+        # None in the preview of a page not yet in the tree.
+        correction_url=page.route_url("correction") if page.url else None,
+    )
     template = (
         "directory/service_print.html" if printable else "directory/service_page.html"
     )
@@ -230,7 +242,12 @@ def organisation(request, page, slug):
         page.services_of(organisation=organisation), SERVICES_PER_PAGE
     ).get_page(request.GET.get("page"))
     context = page.get_context(request)
-    context.update(organisation=organisation, services=services, directory_url=page.url)
+    context.update(
+        organisation=organisation,
+        services=services,
+        directory_url=page.url,
+        correction_url=page.route_url("organisation_correction", organisation.slug),
+    )
     return TemplateResponse(request, "directory/organisation.html", context)
 
 
@@ -257,5 +274,118 @@ def location(request, page, slug):
         changes=calendar.upcoming_changes(location, today, days),
         services=services,
         directory_url=page.url,
+        correction_url=page.route_url("location_correction", location.slug),
     )
     return TemplateResponse(request, "directory/location.html", context)
+
+
+# "Is something wrong on this page?" (issue #25). Each public page links to
+# its form with a plain link, so the page itself stays cacheable; only the
+# form's page carries a CSRF token.
+
+
+def find_organisation(page, slug):
+    return _found(in_language_or_default(Organisation.objects, page.locale_id, slug))
+
+
+def find_location(page, slug):
+    return _found(in_language_or_default(Location.objects, page.locale_id, slug))
+
+
+def _found(record):
+    if record is None:
+        raise Http404
+    return record
+
+
+def is_correction_limited(request):
+    return abuse.is_rate_limited(
+        request,
+        "directory:correction",
+        limit=getattr(settings, "KENTRO_CORRECTION_RATE_LIMIT", 10),
+        window=getattr(settings, "KENTRO_CORRECTION_RATE_WINDOW", 3600),
+    )
+
+
+def correction(request, page, record, urls):
+    """The form about ``record`` (a ServicePage, Location or Organisation),
+    or its target: stored and thanked (a redirect), or shown again with the
+    errors and nothing stored.
+
+    ``urls``: {"record_url", "form_url", "thanks_url"}: the record's public
+    page, this form and the thank-you page."""
+    context = {"record": record, "record_name": str(record), **urls}
+    if request.method != "POST":
+        return correction_page(request, page, CorrectionReportForm(), context)
+    if is_correction_limited(request):
+        return correction_message(request, page, "rate_limited", context, 429)
+    form = CorrectionReportForm(request.POST)
+    if refuse_unreadable_charset(request, form):
+        return correction_page(request, page, form, context, status=400)
+    if not form.is_valid():
+        return correction_page(request, page, form, context)
+    if not form.is_spam:  # a robot is thanked the same and nothing is kept
+        try:
+            corrections.create_report(
+                form.cleaned_data,
+                record=record,
+                language=get_language(),
+                page_url=request.build_absolute_uri(urls["record_url"]),
+            )
+        except OperationalError as error:
+            if not busy.is_busy(error):
+                raise
+            form.add_error(None, busy.MESSAGE)
+            return busy.mark_busy(correction_page(request, page, form, context))
+    return redirect(urls["thanks_url"])
+
+
+def correction_page(request, page, form, context, status=200):
+    context = {
+        **page.get_context(request),
+        **context,
+        "form": form,
+        "privacy_page": privacy_page(request, page),
+    }
+    return TemplateResponse(
+        request, "directory/correction_report.html", context, status=status
+    )
+
+
+def correction_thanks(request, page, record, urls):
+    context = {"record": record, "record_name": str(record), **urls}
+    return correction_message(request, page, "thanks", context)
+
+
+def correction_message(request, page, kind, context, status=200):
+    """The thank-you page, or the one asking to try later (``kind``)."""
+    context = {**page.get_context(request), **context, "kind": kind}
+    return TemplateResponse(
+        request, "directory/correction_thanks.html", context, status=status
+    )
+
+
+def service_correction_urls(page):
+    return {
+        "record_url": page.url,
+        "form_url": page.route_url("correction"),
+        "thanks_url": page.route_url("correction_thanks"),
+    }
+
+
+def organisation_correction_urls(page, organisation):
+    return {
+        "record_url": page.route_url("organisation", organisation.slug),
+        "form_url": page.route_url("organisation_correction", organisation.slug),
+        "thanks_url": page.route_url(
+            "organisation_correction_thanks", organisation.slug
+        ),
+    }
+
+
+def location_correction_urls(page, location):
+    return {
+        "record_url": page.route_url("location", location.slug),
+        "form_url": page.route_url("location_correction", location.slug),
+        "thanks_url": page.route_url("location_correction_thanks", location.slug),
+    }

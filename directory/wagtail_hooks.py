@@ -1,15 +1,24 @@
+import django_filters
+from django.contrib.admin.utils import quote
+from django.db.models import Case, IntegerField, Value, When
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import BaseColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from directory.admin_forms import CorrectionReportAdminForm
 from directory.admin_views import AuditReportView
 from directory.models import (
     Category,
     Closure,
+    CorrectionReport,
     ForeignTerm,
     Language,
     Location,
@@ -146,3 +155,135 @@ def register_audit_menu_item():
         icon_name="warning",
         order=1300,
     )
+
+
+# Reports of wrong information (issue #25): the editors' queue. Wagtail shows
+# a model viewset only to users with the model's permissions, which
+# directory.0016 gives Editors and Moderators.
+
+
+def record_links(report):
+    """{"edit_url", "public_url"}: where an editor corrects the record the
+    report is about (its page or snippet editor; None once it is deleted)
+    and the public page the visitor reported from."""
+    edit_url = None
+    if report.service_id:
+        edit_url = reverse("wagtailadmin_pages:edit", args=[report.service_id])
+    elif report.location_id:
+        edit_url = reverse(
+            Location.snippet_viewset.get_url_name("edit"),
+            args=[quote(report.location_id)],
+        )
+    elif report.organisation_id:
+        edit_url = reverse(
+            Organisation.snippet_viewset.get_url_name("edit"),
+            args=[quote(report.organisation_id)],
+        )
+    return {"edit_url": edit_url, "public_url": report.page_url}
+
+
+class RecordLinksColumn(BaseColumn):
+    cell_template_name = "directory/admin/correction_record_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["links"] = record_links(instance)
+        return context
+
+
+class RecordLinksPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "directory/admin/correction_record_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["links"] = record_links(self.instance)
+            return context
+
+
+class CorrectionReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=CorrectionReport.Status.choices
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("what is wrong"), choices=CorrectionReport.Kind.choices
+    )
+
+    class Meta:
+        model = CorrectionReport
+        fields = ["status", "kind"]
+
+
+class CorrectionReportIndexView(generic.IndexView):
+    """New reports first, then the fixed and dismissed, the latest first
+    in each. A column heading the editor clicks orders by that column
+    instead."""
+
+    def order_queryset(self, queryset):
+        if self.is_explicitly_ordered:
+            return super().order_queryset(queryset)
+        is_new = Case(
+            When(status=CorrectionReport.Status.NEW, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return queryset.annotate(is_new=is_new).order_by("is_new", "-created_at")
+
+
+class CorrectionReportViewSet(ModelViewSet):
+    model = CorrectionReport
+    name = "directory_corrections"
+    icon = "warning"
+    menu_label = _("Reports of wrong information")
+    menu_order = 251
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    index_view_class = CorrectionReportIndexView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = CorrectionReportFilterSet
+    list_display = [
+        "__str__",
+        RecordLinksColumn("record", label=_("Record")),
+        "status",
+        "created_at",
+        "resolved_at",
+    ]
+    list_per_page = 50
+    search_fields = ["record_name", "details"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("record_name", read_only=True),
+            RecordLinksPanel(heading=_("Record")),
+            FieldPanel("kind", read_only=True),
+            FieldPanel("details", read_only=True),
+            FieldPanel("language", read_only=True),
+            FieldPanel("status"),
+            FieldPanel("staff_note"),
+        ],
+        base_form_class=CorrectionReportAdminForm,
+    )
+    inspect_view_fields = [
+        "record_name",
+        "page_url",
+        "kind",
+        "details",
+        "language",
+        "status",
+        "staff_note",
+        "created_at",
+        "resolved_at",
+        "notified_at",
+        "email_error",
+    ]
+
+    def get_queryset(self, request):
+        return CorrectionReport.objects.all()
+
+
+correction_report_viewset = CorrectionReportViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_correction_report_viewset():
+    return correction_report_viewset

@@ -1,3 +1,4 @@
+from directory.models.corrections import CorrectionReport
 from directory.models.locations import Closure, Location, LocationPhone, OpeningHours
 from directory.models.organisations import Organisation, OrganisationPhone
 from directory.models.phones import PhoneType
@@ -24,6 +25,7 @@ __all__ = [
     "BenefitFrequency",
     "Category",
     "Closure",
+    "CorrectionReport",
     "DirectoryPage",
     "ForeignTerm",
     "FormerCategorySlug",

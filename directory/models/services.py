@@ -133,6 +133,46 @@ class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
     def location_route(self, request, slug):
         return views.location(request, self, slug)
 
+    @path("foreis/<slug:slug>/diorthosi/", name="organisation_correction")
+    def organisation_correction_route(self, request, slug):
+        organisation = views.find_organisation(self, slug)
+        return views.correction(
+            request,
+            self,
+            organisation,
+            views.organisation_correction_urls(self, organisation),
+        )
+
+    @path(
+        "foreis/<slug:slug>/diorthosi/efcharistoume/",
+        name="organisation_correction_thanks",
+    )
+    def organisation_correction_thanks_route(self, request, slug):
+        organisation = views.find_organisation(self, slug)
+        return views.correction_thanks(
+            request,
+            self,
+            organisation,
+            views.organisation_correction_urls(self, organisation),
+        )
+
+    @path("topothesies/<slug:slug>/diorthosi/", name="location_correction")
+    def location_correction_route(self, request, slug):
+        location = views.find_location(self, slug)
+        return views.correction(
+            request, self, location, views.location_correction_urls(self, location)
+        )
+
+    @path(
+        "topothesies/<slug:slug>/diorthosi/efcharistoume/",
+        name="location_correction_thanks",
+    )
+    def location_correction_thanks_route(self, request, slug):
+        location = views.find_location(self, slug)
+        return views.correction_thanks(
+            request, self, location, views.location_correction_urls(self, location)
+        )
+
 
 def untranslated_services(query, locale):
     """Site search's finder of services not yet translated into ``locale``
@@ -480,6 +520,18 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
     @path("ektyposi/", name="print")
     def print_route(self, request):
         return views.service(request, self, printable=True)
+
+    @path("diorthosi/", name="correction")
+    def correction_route(self, request):
+        return views.correction(
+            request, self, self, views.service_correction_urls(self)
+        )
+
+    @path("diorthosi/efcharistoume/", name="correction_thanks")
+    def correction_thanks_route(self, request):
+        return views.correction_thanks(
+            request, self, self, views.service_correction_urls(self)
+        )
 
 
 # The rows below carry words a visitor reads, so they are translatable
