@@ -5,7 +5,11 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+
+from tests.browser.staff import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -141,3 +145,23 @@ def axe_violations(page):
         f"({', '.join(node['target'][0] for node in violation['nodes'][:3])})"
         for violation in results.response["violations"]
     ]
+
+
+@pytest.fixture
+def staff_user(live_demo_site):
+    """Makes a member of a staff group with a password; gone after the test.
+    The live server's tests share one committed database, and a staff
+    member left behind would be mailed in the tests that count who is
+    mailed (a goods coordinator gets every pledge's notice)."""
+    made = []
+
+    def make(username, group_name):
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.org", PASSWORD, first_name="Μαρία"
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        made.append(user.pk)
+        return user
+
+    yield make
+    get_user_model().objects.filter(pk__in=made).delete()

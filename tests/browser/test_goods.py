@@ -10,8 +10,6 @@ import json
 
 import jsonschema
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -20,11 +18,11 @@ from directory import calendar
 from goods.models import NeedItem, NeedsPage, Pledge, Urgency
 from goods.models.needs import set_urgency
 from tests.browser.conftest import assert_accessible
+from tests.browser.staff import new_page, sign_in
 from tests.staff import login_staff
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 900}
-PASSWORD = "a-test-password-for-goods"  # noqa: S105
 # The item the editor marks urgent; the demo has it as "needed" (goods.demo).
 SHAMPOO = {"el": "Σαμπουάν", "en": "Shampoo", "ar": "شامبو"}
 PREFIXES = {"el": "", "en": "/en", "ar": "/ar"}
@@ -35,60 +33,12 @@ def needs_url(language):
 
 
 @pytest.fixture
-def staff_user(live_demo_site):
-    """Makes a member of a staff group with a password; gone after the test.
-    The live server's tests share one committed database, and a goods
-    coordinator left behind would get every pledge's notice in the tests
-    that count who is mailed (tests/goods)."""
-    made = []
-
-    def make(username, group_name):
-        user = get_user_model().objects.create_user(
-            username, f"{username}@example.org", PASSWORD, first_name="Μαρία"
-        )
-        user.groups.add(Group.objects.get(name=group_name))
-        made.append(user.pk)
-        return user
-
-    yield make
-    get_user_model().objects.filter(pk__in=made).delete()
-
-
-@pytest.fixture
 def forget_new_pledges(live_demo_site):
     """The pledges a test sends are deleted after it: tests/goods count
     pledges from none."""
     newest = Pledge.objects.order_by("-pk").values_list("pk", flat=True).first()
     yield
     Pledge.objects.filter(pk__gt=newest or 0).delete()
-
-
-def sign_in(page, user):
-    """Through the admin's login form. Editors are not among the groups that
-    must give a second factor (KENTRO_2FA_REQUIRED_GROUPS), so the admin opens
-    after the password."""
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert "/admin/login/" not in page.url, page.url
-
-
-def new_page(browser, live_server, viewport):
-    """A fresh browser (no cookies: another person) with the CSP watch of the
-    ``page`` fixture."""
-    context = browser.new_context(base_url=live_server.url, viewport=viewport)
-    tab = context.new_page()
-    tab.csp_violations = []
-    tab.on(
-        "console",
-        lambda message: (
-            "Content Security Policy" in message.text
-            and tab.csp_violations.append(message.text)
-        ),
-    )
-    return tab
 
 
 def open_day(location, wanted=True):
