@@ -1,5 +1,10 @@
 """What browser tests of the staff side share: signing in through the
-admin's form, and a second person's browser."""
+admin's form, a second person's browser, and the mail the live server
+sends."""
+
+import time
+
+from django.core import mail
 
 PASSWORD = "a-test-password-for-browser-tests"  # noqa: S105
 
@@ -30,3 +35,15 @@ def new_page(browser, live_server, viewport):
         ),
     )
     return tab
+
+
+def wait_for_mail(match, seconds=15):
+    """The messages of ``mail.outbox`` that ``match`` (a function of a
+    message), once there is one or after ``seconds``. The live server sends
+    a request's mail after its commit, which the test can read first."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = [message for message in mail.outbox if match(message)]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)

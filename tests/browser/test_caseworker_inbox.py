@@ -7,7 +7,6 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core import mail
 from django.db.models import Q
 from django.test import Client
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils import timezone
 from appointments.factories import AppointmentRequestFactory
 from appointments.models import AppointmentRequest
 from directory.models import Location, ServicePage
+from tests.browser.staff import wait_for_mail
 from tests.staff import login_staff
 
 from .conftest import assert_accessible
@@ -125,7 +125,7 @@ def test_inbox_request_schedule_with_warning_and_email_with_ics(page, live_serve
     page.wait_for_load_state("load")
     overdue.refresh_from_db()
     assert overdue.scheduled_at is not None
-    message = mail.outbox[-1]
+    *_, message = wait_for_mail(lambda message: bool(message.attachments))
     assert message.to == ["eleni@example.org"]
     assert message.attachments[0][0].endswith(".ics")
 

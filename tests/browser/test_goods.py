@@ -10,7 +10,6 @@ import json
 
 import jsonschema
 import pytest
-from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -18,7 +17,7 @@ from directory import calendar
 from goods.models import NeedItem, NeedsPage, Pledge, Urgency
 from goods.models.needs import set_urgency
 from tests.browser.conftest import assert_accessible
-from tests.browser.staff import new_page, sign_in
+from tests.browser.staff import new_page, sign_in, wait_for_mail
 from tests.staff import login_staff
 
 PHONE = {"width": 360, "height": 740}
@@ -177,9 +176,7 @@ def test_donor_pledges_on_a_phone_and_the_coordinators_see_it(
         day,
         "en",
     )
-    confirmation = next(
-        message for message in mail.outbox if message.to == [pledge.email]
-    )
+    (confirmation, *_) = wait_for_mail(lambda message: message.to == [pledge.email])
     assert confirmation.subject == "Thank you: your donation pledge"
     assert "Lentils and olive oil (two bags)" in confirmation.body
 
