@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from portal.factories import HomePageFactory
+from tests import migrated
 
 
 @pytest.fixture
@@ -18,7 +19,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     rolled back, so every test sees it as built and none sees another's data.
     (Browser tests use a live server, whose flushes are handled there.)"""
     with django_db_blocker.unblock():
+        migrated.remember()
         call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_after_a_flush(request):
+    """A transactional test starts with the rows the migrations made, even
+    when the one before it in this worker flushed them."""
+    fixtures = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in fixtures or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        migrated.restore()
 
 
 @pytest.fixture

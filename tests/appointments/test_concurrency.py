@@ -16,10 +16,13 @@ from django.db import connection
 
 from appointments.models import AppointmentPage, AppointmentRequest
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="needs PostgreSQL (DATABASE_URL=postgres://...)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="needs PostgreSQL (DATABASE_URL=postgres://...)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
 
 # KENTRO_CONCURRENT_APPOINTMENTS=500 runs the issue's figure; 100 by default
 # keeps the everyday run short on the 2-core machine.
@@ -38,7 +41,7 @@ def in_own_connection(function):
 
 
 @pytest.fixture
-def seeded(transactional_db):
+def seeded():
     """The demo centre: an earlier transactional test may have flushed it."""
 
     if not AppointmentPage.objects.exists():

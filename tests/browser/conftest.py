@@ -73,53 +73,19 @@ def page(browser, live_server):
 
 def ensure_demo():
     """The demo centre built for the session is there, unless a
-    transactional test (which runs before these) flushed it."""
+    transactional test (which runs before these in the same worker) flushed
+    the database: then the migrations' rows are loaded again and the demo is
+    built again."""
     import io
 
     from django.core.management import call_command
-    from wagtail.models import Site
 
-    if not Site.objects.exists():
+    from portal.models import HomePage
+    from tests import migrated
+
+    migrated.restore()
+    if not HomePage.objects.exists():
         call_command("seed_demo", stdout=io.StringIO())
-    if not Group.objects.filter(name="Editors").exists():
-        restore_staff_roles()
-
-
-# The data migrations that make the staff groups, their permissions and the
-# moderation workflow, in migration order. A transactional test's flush
-# empties those tables too, and the demo does not make them.
-ROLE_MIGRATIONS = [
-    (
-        "wagtail.admin.migrations.0001_create_admin_access_permissions",
-        "create_admin_access_permissions",
-    ),
-    ("portal.migrations.0002_staff_roles", "create_roles"),
-    (
-        "wagtail_localize.migrations.0006_create_submit_translation_permission",
-        "create_submit_translation_permission",
-    ),
-    ("appointments.migrations.0002_caseworker_permissions", "grant"),
-    ("volunteers.migrations.0002_coordinator_permissions", "grant"),
-    ("directory.migrations.0003_directory_permissions", "grant"),
-    ("portal.migrations.0006_search_permissions", "grant"),
-    ("goods.migrations.0002_editors_keep_needs_list", "grant"),
-    ("goods.migrations.0004_goods_coordinators", "create_group"),
-    ("directory.migrations.0008_foreign_taxonomy_terms", "grant"),
-    ("directory.migrations.0016_editors_see_correction_reports", "grant"),
-    ("portal.migrations.0010_moderation_workflow_in_greek", "to_greek"),
-]
-
-
-def restore_staff_roles():
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-
-    for config in apps.get_app_configs():
-        create_permissions(config, verbosity=0)
-    for module, function in ROLE_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)
