@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
@@ -363,6 +363,31 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
         help_text=_("E.g. the gov.gr page where people apply."),
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    reviewed_by = models.CharField(
+        _("checked by"),
+        max_length=20,
+        choices=[("centre", _("the Centre")), ("organisation", _("the organisation"))],
+        blank=True,
+    )
+    review_interval = models.PositiveSmallIntegerField(
+        _("check every (months)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+    )
+    review_owners = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff who check it"),
+        blank=True,
+        related_name="services_to_review",
+    )
+    review_email = models.EmailField(
+        _("partner's e-mail for checks"),
+        blank=True,
+        help_text=_(
+            "When the record falls due, this address gets a link to confirm or "
+            "correct it. Empty: the service's e-mail."
+        ),
+    )
     accepts_appointments = models.BooleanField(
         _("appointments can be requested"), default=True
     )
@@ -420,9 +445,17 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
                 FieldPanel("website"),
                 FieldPanel("email"),
                 FieldPanel("accepts_appointments"),
-                FieldPanel("last_reviewed"),
             ],
             heading=_("Details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("reviewed_by")]),
+                FieldPanel("review_interval"),
+                FieldPanel("review_owners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("review_email"),
+            ],
+            heading=_("Checking the information"),
         ),
         FieldPanel("description"),
     ]
