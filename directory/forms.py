@@ -1,5 +1,6 @@
-"""Form fields that offer the directory's records to a visitor, and the
-public "Is something wrong on this page?" form."""
+"""Form fields that offer the directory's records to a visitor, the public
+"Is something wrong on this page?" form, and the partner's check of its
+service."""
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
@@ -13,6 +14,7 @@ from core.forms import (
     EmailAddressField,
     LocaleChoicesPageForm,
     RadioGroup,
+    normalise_phone,
 )
 from directory import languages
 from directory.models.corrections import DETAILS_MAX_LENGTH, CorrectionReport
@@ -115,3 +117,182 @@ class CorrectionReportForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.F
                 ),
             )
         return super().clean()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class PartnerReviewForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):
+    """A partner's check of its service (issue #25, part 2), prefilled with
+    the public record (directory.partner_review.record_of): the texts, the
+    documents and steps one a line, each contact's phone (a field
+    ``phone_<n>`` per contact), the application dates and addresses, and
+    what changed about places or hours in the partner's words.
+
+    ``changes()`` is what differs from the record, for
+    ``partner_review.apply_changes``."""
+
+    summary = forms.CharField(
+        label=_("Short description"),
+        max_length=400,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    eligibility = forms.CharField(
+        label=_("Who can apply"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    documents = forms.CharField(
+        label=_("Documents to bring"),
+        help_text=_("One document a line."),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    steps = forms.CharField(
+        label=_("How to apply"),
+        help_text=_("One step a line, at most 160 characters each."),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    applications_open = forms.DateField(
+        label=_("Applications open on"), required=False, widget=DateInput
+    )
+    applications_close = forms.DateField(
+        label=_("Applications close on"), required=False, widget=DateInput
+    )
+    application_url = forms.URLField(
+        label=_("Online application"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+    )
+    website = forms.URLField(
+        label=_("Website"), max_length=2000, required=False, assume_scheme="https"
+    )
+    places_note = forms.CharField(
+        label=_("What changed about places or hours?"),
+        help_text=_("Leave it empty if nothing changed."),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    TEXT_FIELDS = ("summary", "eligibility", "documents", "steps")
+    VALUE_FIELDS = (
+        "applications_open",
+        "applications_close",
+        "application_url",
+        "website",
+    )
+
+    # The value of the button that sends the changes; the other one confirms.
+    CHANGES = "changes"
+
+    def __init__(self, *args, record, **kwargs):
+        self.record = record
+        self.phone_keys = []
+        super().__init__(*args, **kwargs)
+        for name in (*self.TEXT_FIELDS, *self.VALUE_FIELDS):
+            self.initial.setdefault(name, record[name])
+        # Before the protection fields, so that the phones read with the rest.
+        fields = list(self.fields.items())
+        phones = {}
+        for index, (key, name, phone) in enumerate(record["phones"]):
+            field_name = f"phone_{index}"
+            phones[field_name] = forms.CharField(
+                label=_("Phone: %(name)s") % {"name": name},
+                max_length=100,
+                required=False,
+                widget=forms.TextInput(attrs={"autocomplete": "off"}),
+            )
+            self.initial.setdefault(field_name, phone)
+            self.phone_keys.append((field_name, key))
+        at = [name for name, _field in fields].index("applications_open")
+        self.fields = dict([*fields[:at], *phones.items(), *fields[at:]])
+        self._describe_fields()
+
+    def _clean_phone(self, field_name):
+        phone = " ".join(self.cleaned_data.get(field_name, "").split())
+        if phone:
+            normalise_phone(phone)  # refuses what is not a phone number
+        return phone
+
+    def clean_steps(self):
+        steps = self.cleaned_data["steps"]
+        if any(len(line.strip()) > 160 for line in steps.splitlines()):
+            raise forms.ValidationError(
+                _("Each step can have at most 160 characters."), code="step"
+            )
+        return steps
+
+    def clean(self):
+        # Before the abuse checks, which stop at the first problem.
+        for field_name, _key in self.phone_keys:
+            if field_name in self.cleaned_data:
+                try:
+                    self.cleaned_data[field_name] = self._clean_phone(field_name)
+                except forms.ValidationError as error:
+                    self.add_error(field_name, error)
+        opens = self.cleaned_data.get("applications_open")
+        closes = self.cleaned_data.get("applications_close")
+        if opens and closes and closes < opens:
+            self.add_error(
+                "applications_close", _("Applications close before they open.")
+            )
+        if self.sends_changes and not self.errors and not self._has_changes():
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _(
+                        "You have not changed anything. If everything is "
+                        "correct, press “Everything is correct”."
+                    ),
+                    code="unchanged",
+                ),
+            )
+        return super().clean()
+
+    @property
+    def sends_changes(self):
+        """True for "Send the changes", False for "Everything is correct"."""
+        return self.data.get("action") == self.CHANGES
+
+    def _has_changes(self):
+        return bool(self.changes() or self.cleaned_data.get("places_note"))
+
+    def changes(self):
+        """{field: new value} for what the partner changed; ``phones``:
+        {contact translation_key: new phone}. Texts compare line by line,
+        whatever line endings the browser sent."""
+        found = {}
+        for name in self.TEXT_FIELDS:
+            value = "\n".join(
+                line.strip() for line in self.cleaned_data[name].splitlines()
+            ).strip()
+            if value != (self.record[name] or "").strip():
+                found[name] = value
+        for name in self.VALUE_FIELDS:
+            if self.cleaned_data[name] != (self.record[name] or _empty(name)):
+                found[name] = self.cleaned_data[name]
+        phones = {
+            key: self.cleaned_data[field_name]
+            for (field_name, key), (_key, _name, phone) in zip(
+                self.phone_keys, self.record["phones"], strict=True
+            )
+            if self.cleaned_data[field_name] != phone
+        }
+        if phones:
+            found["phones"] = phones
+        return found
+
+
+def _empty(name):
+    return None if name.startswith("applications_") else ""

@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import BaseColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -24,6 +26,7 @@ from directory.models import (
     Location,
     Municipality,
     Organisation,
+    ReviewRequest,
     TargetGroup,
 )
 
@@ -287,3 +290,124 @@ correction_report_viewset = CorrectionReportViewSet()
 @hooks.register("register_admin_viewset")
 def register_correction_report_viewset():
     return correction_report_viewset
+
+
+# Partners' checks of their services (issue #25, part 2): read only, for the
+# Editors and Moderators (directory.0018 gives them the view permission);
+# the rules make and answer the requests, nobody edits them.
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+REVIEW_STATES = [
+    ("open", _("Waiting for the partner")),
+    ("answered", _("Answered")),
+    ("flagged", _("No answer: with the staff")),
+]
+
+
+def review_state(review):
+    """The key of ``REVIEW_STATES`` that ``review`` is in."""
+    if review.answered_at is not None:
+        return "answered"
+    return "flagged" if review.flagged_at is not None else "open"
+
+
+class ReviewRequestFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("status"), choices=REVIEW_STATES, method="filter_state"
+    )
+    outcome = django_filters.ChoiceFilter(
+        label=_("outcome"), choices=ReviewRequest.Outcome.choices
+    )
+
+    class Meta:
+        model = ReviewRequest
+        fields = ["state", "outcome"]
+
+    def filter_state(self, queryset, name, value):
+        answered = queryset.filter(answered_at__isnull=False)
+        unanswered = queryset.filter(answered_at__isnull=True)
+        return {
+            "answered": answered,
+            "flagged": unanswered.filter(flagged_at__isnull=False),
+            "open": unanswered.filter(flagged_at__isnull=True),
+        }.get(value, queryset)
+
+
+class ReviewStateColumn(BaseColumn):
+    def get_value(self, instance):
+        return dict(REVIEW_STATES)[review_state(instance)]
+
+
+class ReviewLinksColumn(BaseColumn):
+    """The service's editor and, for changes, the compare view."""
+
+    cell_template_name = "directory/admin/review_links_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["edit_url"] = reverse(
+            "wagtailadmin_pages:edit", args=[instance.service_id]
+        )
+        context["diff_url"] = instance.diff_path()
+        return context
+
+
+class ReviewRequestViewSet(ModelViewSet):
+    model = ReviewRequest
+    name = "directory_partner_checks"
+    icon = "tasks"
+    menu_label = _("Partner checks")
+    menu_order = 252
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = ReviewRequestFilterSet
+    list_display = [
+        "service",
+        ReviewStateColumn("state", label=_("status")),
+        "outcome",
+        "requested_on",
+        "sent_count",
+        "answered_at",
+        ReviewLinksColumn("links", label=_("Record")),
+    ]
+    list_per_page = 50
+    search_fields = ["service__title", "email"]
+    inspect_view_fields = [
+        "service",
+        "email",
+        "requested_on",
+        "sent_count",
+        "last_sent_at",
+        "answered_at",
+        "outcome",
+        "partner_note",
+        "flagged_at",
+        "email_error",
+    ]
+
+    # Never shown: the policy refuses adding and editing to everyone.
+    form_fields = ["outcome"]
+
+    def get_queryset(self, request):
+        return ReviewRequest.objects.select_related("service")
+
+
+register_permission_policy(ReviewRequest, ReadOnlyPermissionPolicy(ReviewRequest))
+review_request_viewset = ReviewRequestViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_review_request_viewset():
+    return review_request_viewset

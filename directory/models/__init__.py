@@ -2,6 +2,7 @@ from directory.models.corrections import CorrectionReport
 from directory.models.locations import Closure, Location, LocationPhone, OpeningHours
 from directory.models.organisations import Organisation, OrganisationPhone
 from directory.models.phones import PhoneType
+from directory.models.reviews import ReviewRequest
 from directory.models.services import (
     ApplicationWindow,
     BenefitFrequency,
@@ -38,6 +39,7 @@ __all__ = [
     "OrganisationPhone",
     "PhoneType",
     "RequiredDocument",
+    "ReviewRequest",
     "ServiceAtLocation",
     "ServiceContact",
     "ServicePage",

@@ -173,6 +173,21 @@ class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
             request, self, location, views.location_correction_urls(self, location)
         )
 
+    # A partner's check of its service (issue #25), by the signed link of
+    # its e-mail. Imported when asked for: directory.partner_review reads the
+    # models this module defines.
+    @path("elegchos/<str:token>/", name="partner_review")
+    def partner_review_route(self, request, token):
+        from directory import partner_views
+
+        return partner_views.review_form(request, self, token)
+
+    @path("elegchos/<str:token>/efcharistoume/", name="partner_review_done")
+    def partner_review_done_route(self, request, token):
+        from directory import partner_views
+
+        return partner_views.review_done(request, self, token)
+
 
 def untranslated_services(query, locale):
     """Site search's finder of services not yet translated into ``locale``

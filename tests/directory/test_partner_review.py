@@ -1,0 +1,313 @@
+"""Partners confirm their own records without an account (issue #25, part 2):
+a due service's partner gets a Greek e-mail with a signed link, reminders on
+the 7th and 21st day and the staff are told on the 28th; "still correct"
+stamps every translation; changes wait as a draft in the Moderators'
+workflow, and nothing is published by the partner; a link that no longer
+works gets a clear page."""
+
+import datetime
+import re
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail, signing
+from django.core.management import call_command
+from wagtail.models import WorkflowState
+
+from core.abuse import started_token
+from directory import partner_review
+from directory.models import ReviewRequest, ServicePage
+from tests.goods.conftest import login_as
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 12, 1)
+ADDRESS = "partner@example.org"
+
+
+@pytest.fixture
+def service(demo_site):
+    """One live Greek service with a partner's address and a contact, due
+    since June; every other service checked today, so none of them is due."""
+    ServicePage.objects.update(last_reviewed=TODAY, review_email="", email="")
+    page = (
+        ServicePage.objects.live()
+        .filter(locale__language_code="el", contacts__phone__gt="")
+        .order_by("pk")
+        .first()
+    )
+    ServicePage.objects.filter(pk=page.pk).update(
+        last_reviewed=datetime.date(2026, 6, 1), review_email=ADDRESS
+    )
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def moderator(demo_site):
+    user = get_user_model().objects.create_user(
+        "moderator-reviews", "moderator@example.org", "a-password"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def ask(service, today=TODAY):
+    """The request made for ``service`` on ``today``, with its e-mail."""
+    (review,) = partner_review.send_due_requests(today)
+    assert review.service_id == service.pk
+    return review
+
+
+def link_in(message):
+    return re.search(r"https?://\S+/elegchos/\S+/", message.body).group(0)
+
+
+def path_of(url):
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+def answers(form_url, client, **changes):
+    """The form's prefilled values, with ``changes``, as the partner sends
+    them (a minute after opening it)."""
+    form = client.get(form_url).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        data[name] = "" if value is None else str(value)
+    data.update(homepage="", started=started_token(time.time() - 60))
+    data.update(changes)
+    return data
+
+
+def test_a_due_service_gets_one_request_with_a_greek_email(
+    service, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        review = ask(service)
+        # The next day nothing new: the request is open.
+        assert partner_review.send_due_requests(TODAY + datetime.timedelta(1)) == []
+    (message,) = mail.outbox
+    assert message.to == [ADDRESS]
+    assert service.title in message.subject
+    assert "Ελέγξτε" in message.subject
+    assert "Όλα είναι σωστά" in message.body
+    assert "Στείλτε τις αλλαγές" in message.body
+    assert "35 ημέρες" in message.body
+    assert partner_review.read_token(link_in(message).split("/")[-2]) == review
+    review.refresh_from_db()
+    assert (review.sent_count, review.email_error) == (1, "")
+    assert review.last_sent_at is not None
+
+
+def test_a_service_not_due_or_without_an_address_gets_nothing(service):
+    ServicePage.objects.filter(pk=service.pk).update(
+        last_reviewed=datetime.date(2026, 6, 2)
+    )
+    assert partner_review.send_due_requests(TODAY) == []
+    ServicePage.objects.filter(pk=service.pk).update(
+        last_reviewed=None, review_email=""
+    )
+    assert partner_review.send_due_requests(TODAY) == []
+
+
+def test_a_service_never_checked_is_due_and_the_service_email_is_used(service):
+    ServicePage.objects.filter(pk=service.pk).update(
+        last_reviewed=None, review_email="", email="office@example.org"
+    )
+    assert ask(service).email == "office@example.org"
+
+
+def test_reminders_on_the_7th_and_21st_day_then_the_staff_on_the_28th(
+    service, moderator, django_capture_on_commit_callbacks
+):
+    editor = get_user_model().objects.create_user(
+        "editor-reviews", "editor@example.org", "a-password"
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    ask(service)
+
+    def day(offset):
+        with django_capture_on_commit_callbacks(execute=True):
+            partner_review.run_daily(TODAY + datetime.timedelta(days=offset))
+        sent = [(message.to, message.subject) for message in mail.outbox]
+        mail.outbox.clear()
+        return sent
+
+    assert day(6) == []
+    reminder = day(7)
+    assert reminder and reminder[0][0] == [ADDRESS]
+    assert reminder[0][1].startswith("Υπενθύμιση")
+    assert day(8) == []
+    assert day(20) == []
+    assert [to for to, _subject in day(21)] == [[ADDRESS]]
+    assert day(27) == []
+    flagged = day(28)
+    assert [to for to, _subject in flagged] == [["editor@example.org"]]
+    assert "Καμία απάντηση" in flagged[0][1]
+    review = ReviewRequest.objects.get()
+    assert (review.outcome, review.sent_count) == ("flagged", 3)
+    # Flagged: no more mail, and no new request while the staff have it.
+    assert day(29) == []
+    assert day(60) == []
+
+
+def test_the_owners_of_a_service_are_told_rather_than_the_editors(
+    service, moderator, django_capture_on_commit_callbacks
+):
+    service.review_owners.add(moderator)
+    service.save_revision().publish()
+    ask(service)
+    with django_capture_on_commit_callbacks(execute=True):
+        partner_review.flag_unanswered(TODAY + datetime.timedelta(days=28))
+    assert [message.to for message in mail.outbox] == [["moderator@example.org"]]
+
+
+def test_the_command_runs_the_day(service, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_review_requests", "--date", TODAY.isoformat())
+    assert ReviewRequest.objects.filter(service=service).count() == 1
+    assert len(mail.outbox) == 1
+
+
+def form_url_of(review):
+    return path_of(partner_review.form_url(review))
+
+
+def test_the_form_is_prefilled_with_the_public_record(client, service):
+    html = client.get(form_url_of(ask(service))).content.decode()
+    assert service.summary.split()[0] in html
+    for contact in service.contacts.all():
+        if contact.phone:
+            assert f'value="{contact.phone}"' in html
+    assert "Όλα είναι σωστά" in html
+    assert "Στείλτε τις αλλαγές" in html
+    assert 'lang="el"' in html
+
+
+def test_still_correct_stamps_every_translation_and_publishes_nothing(client, service):
+    review = ask(service)
+    translations = ServicePage.objects.filter(translation_key=service.translation_key)
+    before = {page.pk: page.latest_revision_id for page in translations}
+    response = client.post(
+        form_url_of(review), answers(form_url_of(review), client, action="confirm")
+    )
+    assert response.status_code == 302
+    thanks = client.get(response["Location"])
+    assert "Ευχαριστούμε" in thanks.content.decode()
+    for page in translations.all():
+        assert page.last_reviewed == datetime.date.today()
+        assert page.reviewed_by == "organisation"
+        assert page.latest_revision_id == before[page.pk]
+        assert not page.has_unpublished_changes or page.pk != service.pk
+    review.refresh_from_db()
+    assert review.outcome == "confirmed"
+    # The link works once.
+    again = client.get(form_url_of(review))
+    assert again.status_code == 410
+    assert "Έχετε ήδη απαντήσει" in again.content.decode()
+
+
+def test_changes_wait_as_a_draft_in_the_workflow_with_the_new_phone(
+    client, service, moderator, django_capture_on_commit_callbacks
+):
+    review = ask(service)
+    url = form_url_of(review)
+    data = answers(url, client, action="changes", phone_0="2721099999")
+    data["places_note"] = "Την Παρασκευή κλείνουμε στις 13:00."
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    live = ServicePage.objects.get(pk=service.pk)
+    assert "2721099999" not in [contact.phone for contact in live.contacts.all()]
+    assert live.has_unpublished_changes
+    draft = live.get_latest_revision_as_object()
+    assert "2721099999" in [contact.phone for contact in draft.contacts.all()]
+    assert draft.reviewed_by == "organisation"
+    review.refresh_from_db()
+    assert review.outcome == "changed"
+    assert review.revision_id == live.latest_revision_id
+    state = WorkflowState.objects.get(
+        object_id=str(live.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    assert state.current_task_state.revision_id == review.revision_id
+    # Wagtail tells them it was submitted; this says what it is and links the diff.
+    (message,) = [m for m in mail.outbox if "έστειλε αλλαγές" in m.subject]
+    assert message.to == ["moderator@example.org"]
+    assert f"/admin/pages/{live.pk}/revisions/compare/live...{review.revision_id}/" in (
+        message.body
+    )
+    assert "Την Παρασκευή κλείνουμε" in message.body
+    # The Moderator sees the old and the new phone in the compare view.
+    login_as(client, "Moderators")
+    diff = client.get(review.diff_path()).content.decode()
+    assert "2721099999" in diff
+
+
+def test_nothing_changed_comes_back_with_an_error(client, service):
+    review = ask(service)
+    url = form_url_of(review)
+    response = client.post(url, answers(url, client, action="changes"))
+    assert response.status_code == 200
+    assert "Δεν αλλάξατε τίποτα" in response.content.decode()
+    assert ReviewRequest.objects.get().answered_at is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("phone_0", "not a phone"),
+        ("applications_close", "2020-01-01"),
+        ("website", "not an address"),
+    ],
+)
+def test_bad_answers_come_back_with_errors_and_store_nothing(
+    client, service, field, value
+):
+    review = ask(service)
+    url = form_url_of(review)
+    data = answers(url, client, action="changes", applications_open="2026-01-10")
+    data[field] = value
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    live = ServicePage.objects.get(pk=service.pk)
+    assert live.latest_revision_id == service.latest_revision_id
+    assert ReviewRequest.objects.get().answered_at is None
+
+
+def test_an_expired_link_gets_a_clear_page(client, service, monkeypatch):
+    review = ask(service)
+    long_ago = time.time() - 36 * 24 * 3600
+    monkeypatch.setattr(signing.time, "time", lambda: long_ago)
+    url = form_url_of(review)
+    monkeypatch.undo()
+    response = client.get(url)
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "Ο σύνδεσμος έληξε" in html
+    with pytest.raises(partner_review.ExpiredLink):
+        partner_review.read_token(url.split("/")[-2])
+
+
+@pytest.mark.parametrize(
+    "alter",
+    [lambda token: token[:-2] + "xx", lambda token: "7" + token[1:], lambda _t: "x"],
+)
+def test_a_tampered_link_gets_a_clear_page(client, service, alter):
+    review = ask(service)
+    url = form_url_of(review)
+    token = url.split("/")[-2]
+    response = client.get(url.replace(token, alter(token)))
+    assert response.status_code == 400
+    assert "Ο σύνδεσμος δεν λειτουργεί" in response.content.decode()
+    assert client.post(url.replace(token, alter(token)), {}).status_code == 400
+
+
+def test_a_link_to_a_deleted_request_gets_a_clear_page(client, service):
+    review = ask(service)
+    url = form_url_of(review)
+    review.delete()
+    assert client.get(url).status_code == 400
