@@ -91,18 +91,18 @@ def candidates():
 
 
 def needs_request(service, today):
-    """Due, and not asked since it fell due: no open request, and none made
-    on or after the day it fell due (a request passed to the staff waits for
-    them, rather than being sent again every day)."""
+    """Due, and not asked since it fell due: no request made on or after
+    the day it fell due, nor any at all for a service never checked. So a
+    request passed to the staff waits for them, and changes waiting for a
+    Moderator (the live page is not stamped until they are published) are
+    not asked for again."""
     if not _is_due(service, today):
         return False
     requests = ReviewRequest.objects.filter(service=service)
-    if requests.filter(answered_at__isnull=True, flagged_at__isnull=True).exists():
-        return False
     due_on = _due_on(service)
-    if due_on is None:
-        return not requests.filter(answered_at__isnull=True).exists()
-    return not requests.filter(requested_on__gte=due_on).exists()
+    if due_on is not None:
+        requests = requests.filter(requested_on__gte=due_on)
+    return not requests.exists()
 
 
 def send_due_requests(today=None):

@@ -3,10 +3,13 @@ e-mail (issue #25, part 2): no account, a form prefilled with the public
 record, and a clear page for a link that no longer works. The rules live
 in directory.partner_review."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.db import OperationalError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 
 from core import abuse, busy
 from core.forms import refuse_unreadable_charset
@@ -24,6 +27,19 @@ def is_limited(request):
     )
 
 
+def private(view):
+    """The pages of a link are one partner's: no shared cache keeps them."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = view(*args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapped
+
+
+@private
 def review_form(request, page, token):
     """The form (GET), or its answer: "still correct" or the changes, then
     the thank-you page; the form again with the errors, nothing stored."""
@@ -58,6 +74,7 @@ def review_form(request, page, token):
     return redirect(page.url + page.reverse_subpage("partner_review_done", [token]))
 
 
+@private
 def review_done(request, page, token):
     """The thank-you page of an answered request."""
     try:

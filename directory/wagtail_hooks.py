@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
-from wagtail.admin.ui.tables import BaseColumn
+from wagtail.admin.ui.tables import BaseColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -343,9 +343,8 @@ class ReviewRequestFilterSet(WagtailFilterSet):
         }.get(value, queryset)
 
 
-class ReviewStateColumn(BaseColumn):
-    def get_value(self, instance):
-        return dict(REVIEW_STATES)[review_state(instance)]
+def review_state_label(review):
+    return dict(REVIEW_STATES)[review_state(review)]
 
 
 class ReviewLinksColumn(BaseColumn):
@@ -375,7 +374,7 @@ class ReviewRequestViewSet(ModelViewSet):
     filterset_class = ReviewRequestFilterSet
     list_display = [
         "service",
-        ReviewStateColumn("state", label=_("status")),
+        Column("state", label=_("status"), accessor=review_state_label),
         "outcome",
         "requested_on",
         "sent_count",

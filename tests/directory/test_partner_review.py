@@ -311,3 +311,58 @@ def test_a_link_to_a_deleted_request_gets_a_clear_page(client, service):
     url = form_url_of(review)
     review.delete()
     assert client.get(url).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("Editors", True), ("Moderators", True), ("Caseworkers", False)],
+)
+def test_the_partner_checks_list_is_for_editors_and_moderators(
+    client, service, role, allowed
+):
+    ask(service)
+    login_as(client, role)
+    response = client.get("/admin/directory_partner_checks/")
+    assert (response.status_code == 200) is allowed
+    if allowed:
+        html = response.content.decode()
+        assert service.title in html
+        assert "Αναμένεται ο φορέας" in html
+        # Read only: nobody adds or edits a request.
+        assert client.get("/admin/directory_partner_checks/new/").status_code in (
+            302,
+            403,
+        )
+
+
+def test_the_list_filters_by_status_and_links_the_diff(client, service):
+    review = ask(service)
+    url = form_url_of(review)
+    client.post(url, answers(url, client, action="changes", phone_0="2721099999"))
+    review.refresh_from_db()
+    login_as(client, "Editors")
+    answered = client.get("/admin/directory_partner_checks/?state=answered")
+    assert review.diff_path() in answered.content.decode()
+    waiting = client.get("/admin/directory_partner_checks/?state=open")
+    assert service.title not in waiting.content.decode().split("<tbody")[-1]
+
+
+def test_documents_steps_and_eligibility_changes_reach_the_draft(client, service):
+    review = ask(service)
+    url = form_url_of(review)
+    data = answers(url, client, action="changes")
+    kept = data["documents"].splitlines()[:1]
+    data["documents"] = "\n".join([*kept, "Βεβαίωση ανεργίας"])
+    data["steps"] = "Κλείστε ραντεβού\nΦέρτε τα δικαιολογητικά"
+    data["eligibility"] = "Άνεργοι & μακροχρόνια άνεργοι"
+    assert client.post(url, data).status_code == 302
+    draft = ServicePage.objects.get(pk=service.pk).get_latest_revision_as_object()
+    documents = [document.name for document in draft.required_documents.all()]
+    assert documents == [*kept, "Βεβαίωση ανεργίας"]
+    assert [block.value["title"] for block in draft.application_steps] == [
+        "Κλείστε ραντεβού",
+        "Φέρτε τα δικαιολογητικά",
+    ]
+    assert str(draft.eligibility) == "<p>Άνεργοι &amp; μακροχρόνια άνεργοι</p>"
+    # Waiting for a Moderator, the service is not asked again.
+    assert partner_review.send_due_requests(TODAY + datetime.timedelta(days=40)) == []
