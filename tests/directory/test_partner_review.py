@@ -17,6 +17,7 @@ from django.core.management import call_command
 from wagtail.models import WorkflowState
 
 from core.abuse import started_token
+from core.models import CentreSettings
 from directory import partner_review
 from directory.models import ReviewRequest, ServicePage
 from tests.goods.conftest import login_as
@@ -288,6 +289,8 @@ def test_an_expired_link_gets_a_clear_page(client, service, monkeypatch):
     assert response.status_code == 410
     html = response.content.decode()
     assert "Ο σύνδεσμος έληξε" in html
+    phone = CentreSettings.load().phone
+    assert phone and phone in html  # what to do: call the Centre
     with pytest.raises(partner_review.ExpiredLink):
         partner_review.read_token(url.split("/")[-2])
 
@@ -366,3 +369,15 @@ def test_documents_steps_and_eligibility_changes_reach_the_draft(client, service
     assert str(draft.eligibility) == "<p>Άνεργοι &amp; μακροχρόνια άνεργοι</p>"
     # Waiting for a Moderator, the service is not asked again.
     assert partner_review.send_due_requests(TODAY + datetime.timedelta(days=40)) == []
+
+
+def test_the_button_at_the_top_confirms_without_the_fields(client, service):
+    review = ask(service)
+    response = client.post(
+        form_url_of(review),
+        {"action": "confirm", "started": started_token(time.time() - 60)},
+    )
+    assert response.status_code == 302
+    assert ReviewRequest.objects.get().outcome == "confirmed"
+    live = ServicePage.objects.get(pk=service.pk)
+    assert (live.summary, live.website) == (service.summary, service.website)
