@@ -312,6 +312,7 @@ def confirm(review, today=None):
     today = today or timezone.localdate()
     stamp = {"last_reviewed": today, "reviewed_by": CHECKED_BY_ORGANISATION}
     with transaction.atomic():
+        _answer(review, ReviewRequest.Outcome.CONFIRMED)
         pages = ServicePage.objects.filter(
             translation_key=review.service.translation_key
         )
@@ -325,15 +326,22 @@ def confirm(review, today=None):
                 last_reviewed=today.isoformat(), reviewed_by=CHECKED_BY_ORGANISATION
             )
             revision.save(update_fields=["content"])
-        _answer(review, ReviewRequest.Outcome.CONFIRMED)
 
 
 def _answer(review, outcome, **fields):
-    review.answered_at = timezone.now()
-    review.outcome = outcome
+    """Mark ``review`` answered, once: AnsweredLink when another answer got
+    there first (a second click, a second tab), which rolls back the
+    caller's transaction. The conditional update waits for a concurrent one
+    and then finds the row answered."""
+    now = timezone.now()
+    claimed = ReviewRequest.objects.filter(
+        pk=review.pk, answered_at__isnull=True
+    ).update(answered_at=now, outcome=outcome, **fields)
+    if not claimed:
+        raise AnsweredLink(review)
+    review.answered_at, review.outcome = now, outcome
     for name, value in fields.items():
         setattr(review, name, value)
-    review.save(update_fields=["answered_at", "outcome", *fields])
 
 
 SIMPLE_FIELDS = (
@@ -402,6 +410,7 @@ def submit_changes(review, changes, note="", today=None):
     under the Moderators' "Awaiting your review"; the Moderators are mailed
     a link to the diff after the commit. Returns the revision."""
     today = today or timezone.localdate()
+    _answer(review, ReviewRequest.Outcome.CHANGED, partner_note=note)
     service = ServicePage.objects.get(pk=review.service_id)
     draft = service.get_latest_revision_as_object()
     apply_changes(draft, changes)
@@ -413,11 +422,7 @@ def submit_changes(review, changes, note="", today=None):
     # the latest revision, which is now this one.
     if workflow is not None and not draft.workflow_in_progress:
         workflow.start(draft, None)
-    _answer(
-        review,
-        ReviewRequest.Outcome.CHANGED,
-        revision=revision,
-        partner_note=note,
-    )
+    ReviewRequest.objects.filter(pk=review.pk).update(revision=revision)
+    review.revision = revision
     transaction.on_commit(partial(send_review_changes.enqueue, review.pk))
     return revision

@@ -66,6 +66,8 @@ def review_form(request, page, token):
             )
         else:
             partner_review.confirm(review)
+    except partner_review.AnsweredLink:
+        return message(request, page, "answered", review, status=410)
     except OperationalError as error:
         if not busy.is_busy(error):
             raise

@@ -381,3 +381,14 @@ def test_the_button_at_the_top_confirms_without_the_fields(client, service):
     assert ReviewRequest.objects.get().outcome == "confirmed"
     live = ServicePage.objects.get(pk=service.pk)
     assert (live.summary, live.website) == (service.summary, service.website)
+
+
+def test_a_second_answer_from_a_stale_page_changes_nothing(service):
+    review = ask(service)
+    stale = ReviewRequest.objects.get(pk=review.pk)
+    partner_review.confirm(review)
+    revisions = service.revisions.count()
+    with pytest.raises(partner_review.AnsweredLink):
+        partner_review.submit_changes(stale, {"summary": "Άλλο κείμενο"})
+    assert service.revisions.count() == revisions
+    assert ReviewRequest.objects.get().outcome == "confirmed"
