@@ -18,7 +18,7 @@ from core import abuse, busy, untranslated
 from core.forms import refuse_unreadable_charset
 from core.navigation import privacy_page
 from core.weekdays import Weekday
-from directory import calendar, corrections, opening
+from directory import calendar, corrections, opening, review
 from directory.forms import CorrectionReportForm
 from directory.models.locations import Location, LocationPhone
 from directory.models.organisations import Organisation, OrganisationPhone
@@ -161,8 +161,12 @@ def service(request, page, printable=False):
         place["changes"] = calendar.upcoming_changes(link.location, today, days)[
             :UPCOMING_ON_SERVICE
         ]
+    # Past twice its review interval: "call to confirm" and the number to call.
+    out_of_date = review.is_out_of_date(page, today)
     context = page.get_context(request)
     context.update(
+        out_of_date=out_of_date,
+        confirm_phone=review.phone_to_confirm(page) if out_of_date else "",
         places=places,
         directory_url=parent_url(page),
         # None in the preview of a page not yet in the tree.
