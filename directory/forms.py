@@ -16,7 +16,7 @@ from core.forms import (
     LocaleChoicesPageForm,
     RadioGroup,
 )
-from core.staff import staff_users
+from core.staff import staff_users, user_label
 from directory import languages
 from directory.models.corrections import DETAILS_MAX_LENGTH, CorrectionReport
 
@@ -60,11 +60,6 @@ class ServicePageForm(LocaleChoicesPageForm):
         if owners is not None:
             owners.queryset = review_owner_choices(self.instance)
             owners.label_from_instance = user_label
-
-
-def user_label(user):
-    """A user as staff know them: their full name, else their username."""
-    return user.get_full_name() or user.get_username()
 
 
 def review_owner_choices(service):

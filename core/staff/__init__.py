@@ -19,3 +19,8 @@ def staff_users():
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def user_label(user):
+    """A user as colleagues know them: the full name, else the username."""
+    return user.get_full_name() or user.get_username()

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core import chrome
 from directory import calendar, review
-from directory.factories import OrganisationFactory, ServicePageFactory
+from directory.factories import OrganisationFactory
 from directory.models import ServicePage
 from directory.search import parse_filters, search
 
@@ -73,60 +73,60 @@ def test_days_overdue_count_from_the_due_date():
 
 
 # Figures and the due list ----------------------------------------------------
-
-TODAY = DAY(2026, 12, 1)
-
-
-@pytest.fixture
-def services(empty_directory, directory):
-    """Five live Greek services: two checked lately, two due (one for long),
-    one never checked, and a withdrawn one that needs no checking."""
-
-    def service(slug, reviewed, **fields):
-        return ServicePageFactory(
-            parent=directory, slug=slug, title=slug, last_reviewed=reviewed, **fields
-        )
-
-    return {
-        "fresh": service("fresh", DAY(2026, 11, 2)),
-        "recent": service("recent", DAY(2026, 6, 2)),
-        "due": service("due", DAY(2026, 5, 20)),
-        "long-due": service("long-due", DAY(2025, 1, 10)),
-        "never": service("never", None),
-        "withdrawn": service("withdrawn", None, status=ServicePage.Status.INACTIVE),
-    }
+# services_under_review (conftest): two services checked lately, two due
+# (one for long), one never checked, and a withdrawn one.
 
 
-def test_the_share_checked_counts_the_last_six_months(services):
-    # fresh and recent of five (the withdrawn one is not counted); a check
-    # exactly six months ago (1 June) would be due today, so it is not in.
-    assert review.share_checked(TODAY) == pytest.approx(2 / 5)
-    assert review.share_checked(TODAY, months=1) == pytest.approx(1 / 5)
+def test_the_share_checked_counts_the_last_six_months(services_under_review):
+    today = calendar.today()
+    # fresh and recent of five (the withdrawn one is not counted).
+    assert review.share_checked(today) == pytest.approx(2 / 5)
+    assert review.share_checked(today, months=1) == pytest.approx(1 / 5)
+
+
+def test_a_check_exactly_six_months_ago_is_due_and_not_counted(
+    services_under_review,
+):
+    today = calendar.today()
+    ServicePage.objects.filter(slug="recent").update(
+        last_reviewed=review.add_months(today, -6)
+    )
+    assert review.share_checked(today) == pytest.approx(1 / 5)
+    assert "recent" in [s.slug for s in review.due_services(today)]
 
 
 def test_the_share_is_none_without_services(empty_directory):
-    assert review.share_checked(TODAY) is None
+    assert review.share_checked(calendar.today()) is None
 
 
-def test_translations_are_not_counted_twice(services, locales):
-    english = services["fresh"].copy_for_translation(locales["en"], copy_parents=True)
+def test_translations_are_not_counted_twice(services_under_review, locales):
+    english = services_under_review["fresh"].copy_for_translation(
+        locales["en"], copy_parents=True
+    )
     english.save_revision().publish()
-    assert review.share_checked(TODAY) == pytest.approx(2 / 5)
+    assert review.share_checked(calendar.today()) == pytest.approx(2 / 5)
+    assert review.count_due(calendar.today()) == 3
 
 
-def test_the_due_list_puts_never_checked_first_then_the_longest_overdue(services):
-    due = review.due_services(TODAY)
+def test_the_due_list_puts_never_checked_first_then_the_longest_overdue(
+    services_under_review,
+):
+    due = review.due_services(calendar.today())
     assert [service.slug for service in due] == ["never", "long-due", "due"]
+    assert review.count_due(calendar.today()) == 3
 
 
-def test_the_due_list_filters_by_owner_and_organisation(services, django_user_model):
+def test_the_due_list_filters_by_owner_and_organisation(
+    services_under_review, django_user_model
+):
+    services, today = services_under_review, calendar.today()
     owner = django_user_model.objects.create_user("eleni", "e@example.org", "pw")
     services["due"].review_owners.set([owner])
     services["due"].save()
     partner = OrganisationFactory(slug="opeka", name="ΟΠΕΚΑ")
     ServicePage.objects.filter(pk=services["long-due"].pk).update(organisation=partner)
-    assert [s.slug for s in review.due_services(TODAY, owner=owner)] == ["due"]
-    assert [s.slug for s in review.due_services(TODAY, organisation=partner)] == [
+    assert [s.slug for s in review.due_services(today, owner=owner)] == ["due"]
+    assert [s.slug for s in review.due_services(today, organisation=partner)] == [
         "long-due"
     ]
 
