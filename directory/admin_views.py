@@ -5,6 +5,7 @@ the list of directory.review (#25)."""
 
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -17,7 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from core.admin_filters import ModelChoiceFilter, TranslatedChoiceFilter
 from core.forms import ChoiceByIdField
 from core.staff import staff_users, user_label
-from core.staff_values import display
+from core.staff_values import display, reading, related_translatables
 from directory import calendar, review
 from directory.audit import audit
 from directory.models import Location, Organisation, ServicePage
@@ -117,6 +118,31 @@ def due_row(service, today):
     )
 
 
+class DueRows:
+    """The report's rows, made only for what is shown: a page of the table,
+    or every row for the spreadsheet. ``services``: a list from
+    directory.review.due_services; their owners and the organisations'
+    names in the reader's language are read once per slice."""
+
+    def __init__(self, services, today):
+        self.services = services
+        self.today = today
+
+    def __len__(self):
+        return len(self.services)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        chosen = self.services[index]
+        prefetch_related_objects(chosen, "review_owners")
+        with reading(related_translatables(chosen)):
+            return [due_row(service, self.today) for service in chosen]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
 class DueForReviewView(ReportView):
     """The services due for review today, never checked first, then the
     longest overdue; filtered by owner and organisation; with its
@@ -171,7 +197,7 @@ class DueForReviewView(ReportView):
         services = review.due_services(
             today, owner=chosen.get("owner"), organisation=chosen.get("organisation")
         )
-        return [due_row(service, today) for service in services]
+        return DueRows(services, today)
 
     def filter_queryset(self, queryset):
         # The filters were applied in get_queryset, by directory.review.

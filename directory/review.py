@@ -141,7 +141,7 @@ def share_checked(today, months=6):
 
 def due_services(today, owner=None, organisation=None):
     """The services under review due on ``today`` (``is_due``), as a list of
-    ServicePage with their organisation and owners loaded: those never
+    ServicePage with their organisation loaded: those never
     checked first, then by due date, the longest overdue first (then by
     title).
 
@@ -158,7 +158,10 @@ def due_services(today, owner=None, organisation=None):
         services = services.filter(
             organisation__translation_key=organisation.translation_key
         )
-    services = services.select_related("organisation").prefetch_related("review_owners")
+    # The report shows a page at a time: the long fields are left unread.
+    services = services.select_related("organisation").defer(
+        "description", "application_steps", "eligibility", "fees"
+    )
     due = [service for service in services if is_due(service, today)]
     due.sort(
         key=lambda service: (
