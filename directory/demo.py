@@ -182,11 +182,14 @@ def build_services(home, locale):
 
 
 # The review cycle in the demo (#25): most services were checked a month
-# ago; one is due; the ΚΑΠΗ was last checked fourteen months ago on a
-# six-month cycle, so its page (in every language) shows "may be out of
-# date" and the directory lists it last. It is the only one out of date.
+# ago; one is due; the social pharmacy was last checked fourteen months ago
+# on a six-month cycle, so its page shows "may be out of date" with its
+# phone, and the directory lists it last. It is the only service out of
+# date, and not one of the ten translated ones, which stay on the first
+# page of every directory.
 CENTRE = "kentro-koinotitas-kalamatas"
-CHECKED_MONTHS_AGO = {"kapi": 14, "deltio-metakinisis-amea": 7}
+OUT_OF_DATE = "koinoniko-farmakeio"
+CHECKED_MONTHS_AGO = {OUT_OF_DATE: 14, "deltio-metakinisis-amea": 7}
 
 
 def review_fields(row, today):

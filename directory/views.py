@@ -3,6 +3,7 @@ rules live in directory.search, directory.calendar and
 directory.corrections."""
 
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -161,12 +162,12 @@ def service(request, page, printable=False):
         place["changes"] = calendar.upcoming_changes(link.location, today, days)[
             :UPCOMING_ON_SERVICE
         ]
-    # Past twice its review interval: "call to confirm" and the number to call.
-    out_of_date = review.is_out_of_date(page, today)
     context = page.get_context(request)
     context.update(
-        out_of_date=out_of_date,
-        confirm_phone=review.phone_to_confirm(page) if out_of_date else "",
+        # Past twice its review interval: "call to confirm", and the number
+        # to call, read only when the page's cached top is drawn again.
+        out_of_date=review.is_out_of_date(page, today),
+        confirm_phone=partial(review.phone_to_confirm, page),
         places=places,
         directory_url=parent_url(page),
         # None in the preview of a page not yet in the tree.
