@@ -33,7 +33,7 @@ from core import exports
 from core.exports import StaffIndexView, StaffInspectView
 from core.forms import normalise_email
 from core.staff_values import field_display
-from directory import corrections
+from directory import calendar, corrections, review
 
 # The actions on the detail page: name -> form class.
 ACTIONS = {
@@ -367,6 +367,9 @@ class ReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
             # Beside the figures, how fast the directory's errors that
             # visitors report are fixed (issue #25).
             freshness=corrections.monthly_freshness(report.months),
+            # Today's share only: last_reviewed keeps the latest check, so
+            # past months cannot be rebuilt (directory.review.share_checked).
+            checked_share=review.share_checked(calendar.today()),
             **kwargs,
         )
         query = request.GET.copy()

@@ -1,14 +1,27 @@
-"""The directory audit as a report in the admin (Reports → Directory audit):
-the findings of directory.audit, for those who can edit the directory."""
+"""The directory's reports in the admin, for those who can edit the
+directory: the audit (Reports → Directory audit), the findings of
+directory.audit; and the services due for review (Reports → Due for review),
+the list of directory.review (#25)."""
 
+from dataclasses import dataclass
+
+from django.db.models import prefetch_related_objects
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_filters import ModelChoiceFilter, TranslatedChoiceFilter
+from core.forms import ChoiceByIdField
+from core.staff import staff_users, user_label
+from core.staff_values import display, reading, related_translatables
+from directory import calendar, review
 from directory.audit import audit
-from directory.models import Location
+from directory.models import Location, Organisation, ServicePage
 
 
 class AuditReportView(ReportView):
@@ -38,3 +51,158 @@ class AuditReportView(ReportView):
 
     def get_queryset(self):
         return audit()
+
+
+class StaffChoiceField(ChoiceByIdField):
+    """A staff user by id, named as colleagues know them."""
+
+    def label_from_instance(self, obj):
+        return user_label(obj)
+
+
+class StaffFilter(ModelChoiceFilter):
+    field_class = StaffChoiceField
+
+
+class DueForReviewFilterSet(WagtailFilterSet):
+    """The report's filters; ``DueForReviewView`` applies them through
+    directory.review.due_services, not to a queryset. An organisation is
+    offered once, in the staff member's language, and matches the services
+    of each of its translations."""
+
+    owner = StaffFilter(
+        label=_("staff who check it"), queryset=lambda request: staff_users()
+    )
+    organisation = TranslatedChoiceFilter(
+        label=_("organisation"),
+        model=Organisation,
+        narrow=lambda organisations: organisations.order_by("name"),
+    )
+
+    class Meta:
+        model = ServicePage
+        fields = []
+
+
+@dataclass
+class DueRow:
+    """One service of the report, its values as staff read them
+    (core.staff_values): in the table and in the spreadsheet alike."""
+
+    title: str
+    edit_url: str
+    organisation: str
+    last_reviewed: str
+    reviewed_by: str
+    due_on: str
+    days_overdue: object  # whole days (an int), or "—" when never checked
+    owners: str
+
+
+def due_row(service, today):
+    """The report's row for ``service`` (from directory.review.due_services)
+    on ``today``."""
+    never = service.last_reviewed is None
+    overdue = review.days_overdue(service, today)
+    return DueRow(
+        title=service.title,
+        edit_url=reverse("wagtailadmin_pages:edit", args=[service.pk]),
+        organisation=display(service.organisation),
+        last_reviewed=gettext("Never checked")
+        if never
+        else display(service.last_reviewed),
+        reviewed_by=display(service.get_reviewed_by_display()),
+        due_on=gettext("Now") if never else display(review.due_on(service)),
+        days_overdue=display(None) if overdue is None else overdue,
+        owners=display([user_label(user) for user in service.review_owners.all()]),
+    )
+
+
+class DueRows:
+    """The report's rows, made only for what is shown: a page of the table,
+    or every row for the spreadsheet. ``services``: a list from
+    directory.review.due_services; their owners and the organisations'
+    names in the reader's language are read once per slice."""
+
+    def __init__(self, services, today):
+        self.services = services
+        self.today = today
+
+    def __len__(self):
+        return len(self.services)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        chosen = self.services[index]
+        prefetch_related_objects(chosen, "review_owners")
+        with reading(related_translatables(chosen)):
+            return [due_row(service, self.today) for service in chosen]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+class DueForReviewView(ReportView):
+    """The services due for review today, never checked first, then the
+    longest overdue; filtered by owner and organisation; with its
+    spreadsheet export."""
+
+    page_title = _("Due for review")
+    header_icon = "time"
+    index_url_name = "directory_due_for_review"
+    index_results_url_name = "directory_due_for_review_results"
+    # Whoever edits the directory (Editors and Moderators change places,
+    # directory migration 0003), as for the audit.
+    permission_required = "change"
+    filterset_class = DueForReviewFilterSet
+    columns = [
+        TitleColumn("title", label=_("Service"), get_url=lambda row: row.edit_url),
+        Column("organisation", label=_("organisation")),
+        Column("last_reviewed", label=_("Last checked")),
+        Column("reviewed_by", label=_("checked by")),
+        Column("due_on", label=_("Due on")),
+        Column("days_overdue", label=_("Days overdue")),
+        Column("owners", label=_("staff who check it")),
+    ]
+    list_export = [
+        "title",
+        "organisation",
+        "last_reviewed",
+        "reviewed_by",
+        "due_on",
+        "days_overdue",
+        "owners",
+    ]
+    export_headings = {
+        "title": _("Service"),
+        "organisation": _("organisation"),
+        "last_reviewed": _("Last checked"),
+        "reviewed_by": _("checked by"),
+        "due_on": _("Due on"),
+        "days_overdue": _("Days overdue"),
+        "owners": _("staff who check it"),
+    }
+    export_filename = "due-for-review"
+
+    @cached_property
+    def permission_policy(self):
+        return ModelPermissionPolicy(Location)
+
+    def get_queryset(self):
+        chosen = {}
+        if self.filters is not None and self.filters.is_valid():
+            chosen = self.filters.form.cleaned_data
+        today = self.today()
+        services = review.due_services(
+            today, owner=chosen.get("owner"), organisation=chosen.get("organisation")
+        )
+        return DueRows(services, today)
+
+    def filter_queryset(self, queryset):
+        # The filters were applied in get_queryset, by directory.review.
+        return queryset
+
+    def today(self):
+        """Athens' date, the day the report answers for."""
+        return calendar.today()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core.demo import site_locales
+from directory import review
 from directory.factories import (
     CategoryFactory,
     DirectoryPageFactory,
@@ -172,12 +173,38 @@ def build_services(home, locale):
         "area": {m.slug: m for m in Municipality.objects.filter(locale=locale)},
         "language": {language.code: language for language in Language.objects.all()},
     }
-    reviewed = timezone.localdate() - datetime.timedelta(days=30)
+    today = timezone.localdate()
     for row in content()["services"]:
         if directory.get_children().filter(slug=row["slug"]).exists():
             continue
-        build_service(directory, row, lookups, reviewed)
+        build_service(directory, row, lookups, review_fields(row, today))
     return directory
+
+
+# The review cycle in the demo (#25): most services were checked a month
+# ago; one is due; the social pharmacy was last checked fourteen months ago
+# on a six-month cycle, so its page shows "may be out of date" with its
+# phone, and the directory lists it last. It is the only service out of
+# date, and not one of the ten translated ones, which stay on the first
+# page of every directory.
+CENTRE = "kentro-koinotitas-kalamatas"
+OUT_OF_DATE = "koinoniko-farmakeio"
+CHECKED_MONTHS_AGO = {OUT_OF_DATE: 14, "deltio-metakinisis-amea": 7}
+
+
+def review_fields(row, today):
+    """The review fields of a demo service: when it was last checked
+    (``CHECKED_MONTHS_AGO``, else thirty days before ``today``) and by whom
+    (the Centre for its own services, the organisation for the others)."""
+    months = CHECKED_MONTHS_AGO.get(row["slug"])
+    return {
+        "last_reviewed": (
+            review.add_months(today, -months)
+            if months
+            else today - datetime.timedelta(days=30)
+        ),
+        "reviewed_by": "centre" if row["organisation"] == CENTRE else "organisation",
+    }
 
 
 # The key facts of the demo's benefits (demo_content.json, "key_facts") are
@@ -223,6 +250,8 @@ def key_facts(facts, today=None):
 
 
 def build_service(directory, row, lookups, reviewed):
+    """A live demo service from its row; ``reviewed``: its review fields
+    (``review_fields``)."""
     page = ServicePageFactory.build(
         slug=row["slug"],
         title=row["title"],
@@ -246,7 +275,7 @@ def build_service(directory, row, lookups, reviewed):
         email=row["email"],
         application_url=row["application_url"],
         accepts_appointments=row["accepts_appointments"],
-        last_reviewed=reviewed,
+        **reviewed,
         locale=directory.locale,
         **key_facts(row.get("key_facts", {})),
     )

@@ -3,6 +3,8 @@
 service."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +18,7 @@ from core.forms import (
     RadioGroup,
     normalise_phone,
 )
+from core.staff import staff_users, user_label
 from directory import languages
 from directory.models.corrections import DETAILS_MAX_LENGTH, CorrectionReport
 
@@ -45,8 +48,9 @@ class LanguageChoicesField(ChoicesByIdField):
 
 
 class ServicePageForm(LocaleChoicesPageForm):
-    """The service editor: choices of the page's locale only, and its
-    languages named and sorted for the editor's language."""
+    """The service editor: choices of the page's locale only, its languages
+    named and sorted for the editor's language, and the staff who check it
+    chosen among staff (#25)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,6 +58,23 @@ class ServicePageForm(LocaleChoicesPageForm):
         if field is not None:
             field.iterator = LanguageChoiceIterator
             field.widget.choices = field.choices
+        owners = self.fields.get("review_owners")
+        if owners is not None:
+            owners.queryset = review_owner_choices(self.instance)
+            owners.label_from_instance = user_label
+
+
+def review_owner_choices(service):
+    """Who may own the checks of ``service`` (core.staff.staff_users), and
+    those who own them already, so that saving a page keeps an owner who has
+    since left the staff groups until an editor removes them."""
+    current = [user.pk for user in service.review_owners.all()]
+    staff = staff_users().values("pk")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=staff) | Q(pk__in=current))
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class CorrectionReportForm(AccessibleFormMixin, AbuseProtectedFormMixin, forms.Form):

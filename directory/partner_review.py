@@ -17,7 +17,6 @@
 
 import base64
 import binascii
-import calendar
 import datetime
 import html
 import re
@@ -32,8 +31,10 @@ from django.utils.html import escape, strip_tags
 from wagtail.models import Revision
 from wagtail.rich_text import RichText
 
+from core import chrome
 from directory.models.reviews import ReviewRequest
 from directory.models.services import RequiredDocument, ServicePage
+from directory.review import due_on, is_due
 from directory.tasks import (
     send_review_changes,
     send_review_flagged,
@@ -46,31 +47,6 @@ TOKEN_MAX_AGE = datetime.timedelta(days=35)
 REMINDER_DAYS = (7, 21)
 FLAG_DAYS = 28
 CHECKED_BY_ORGANISATION = "organisation"
-
-
-# Which services are due. A private stand-in for directory.review.is_due,
-# written in parallel (#25 part 1): swap it in after the merge.
-
-
-def _add_months(day, months):
-    """``day`` plus calendar ``months``; the 31st becomes the month's last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return day.replace(year=year, month=month + 1, day=min(day.day, last))
-
-
-def _due_on(service):
-    """The day ``service`` falls due: last check + its interval (months);
-    None when it was never checked (due at once)."""
-    if service.last_reviewed is None:
-        return None
-    return _add_months(service.last_reviewed, service.review_interval)
-
-
-def _is_due(service, today):
-    due_on = _due_on(service)
-    return due_on is None or due_on <= today
 
 
 def address_of(service):
@@ -96,12 +72,12 @@ def needs_request(service, today):
     request passed to the staff waits for them, and changes waiting for a
     Moderator (the live page is not stamped until they are published) are
     not asked for again."""
-    if not _is_due(service, today):
+    if not is_due(service, today):
         return False
     requests = ReviewRequest.objects.filter(service=service)
-    due_on = _due_on(service)
-    if due_on is not None:
-        requests = requests.filter(requested_on__gte=due_on)
+    fell_due = due_on(service)
+    if fell_due is not None:
+        requests = requests.filter(requested_on__gte=fell_due)
     return not requests.exists()
 
 
@@ -326,6 +302,9 @@ def confirm(review, today=None):
                 last_reviewed=today.isoformat(), reviewed_by=CHECKED_BY_ORGANISATION
             )
             revision.save(update_fields=["content"])
+        # The directory's catalogue and the page's cached parts show the
+        # check (and the out-of-date ranking) from the next request.
+        transaction.on_commit(chrome.bump)
 
 
 def _answer(review, outcome, **fields):

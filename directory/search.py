@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import chrome
-from directory import calendar, languages, opening
+from directory import calendar, languages, opening, review
 from directory.models.locations import Location, OpeningHours
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
 from search import analysis, engine
@@ -141,6 +141,20 @@ class Catalogue:
     # translated into the directory's (a mask), and that language.
     untranslated: int = 0
     original_locale_id: int | None = None
+    # (first day out of date, service id) of the services that were ever
+    # checked (directory.review.stale_from), earliest first: the state
+    # changes with the date, so it is worked out per day, not kept here.
+    stale_from: list = field(default_factory=list)
+    _stale: tuple = (None, 0)  # (day, mask) last worked out
+
+    def out_of_date(self, today):
+        """The services out of date on ``today`` (an Athens date), as a
+        mask; worked out once a day per catalogue."""
+        day, mask = self._stale
+        if day != today:
+            mask = self.mask(pk for start, pk in self.stale_from if start <= today)
+            self._stale = (today, mask)
+        return mask
 
     def mask(self, service_ids):
         position = self.position
@@ -173,7 +187,7 @@ def build_catalogue(directory):
     service = listed.model
     rows = list(
         listed.order_by("sort_title", "title", "pk").values_list(
-            "pk", "is_free", "locale_id"
+            "pk", "is_free", "locale_id", "last_reviewed", "review_interval"
         )
     )
     # The services in the directory's language first, then those not yet
@@ -256,7 +270,7 @@ def build_catalogue(directory):
             rolled.setdefault(parent, set()).update(ids)
             parent = parent_of.get(parent)
     members["category"] = rolled
-    by_title = [pk for pk, _free, _locale in rows]
+    by_title = [pk for pk, *_rest in rows]
     listing = Catalogue(
         by_title=by_title,
         position={pk: index for index, pk in enumerate(by_title)},
@@ -268,12 +282,22 @@ def build_catalogue(directory):
         category_parent=parent_of,
         model=service,
     )
-    listing.free = listing.mask(pk for pk, free, _locale in rows if free)
+    listing.free = listing.mask(pk for pk, free, *_rest in rows if free)
     listing.untranslated = listing.mask(
-        pk for pk, _free, locale in rows if locale != directory.locale_id
+        pk for pk, _free, locale, *_rest in rows if locale != directory.locale_id
     )
     listing.original_locale_id = next(
-        (locale for _pk, _free, locale in rows if locale != directory.locale_id), None
+        (
+            locale
+            for _pk, _free, locale, *_rest in rows
+            if locale != directory.locale_id
+        ),
+        None,
+    )
+    listing.stale_from = sorted(
+        (start, pk)
+        for pk, _free, _locale, reviewed, interval in rows
+        if (start := review.stale_from(reviewed, interval)) is not None
     )
     listing.members = {
         name: {value: listing.mask(ids) for value, ids in values.items()}
@@ -429,9 +453,17 @@ def _text_matches(listing, query, locale_id):
     return ranked, found.corrections
 
 
+def athens_date(moment=None):
+    """The Athens date of ``moment`` (an aware datetime; now by default)."""
+    return (moment or timezone.now()).astimezone(opening.ATHENS).date()
+
+
 def search(directory, filters, locale_id, moment=None):
     """The services matching the filters, with facet counts; a bounded number
-    of queries whatever the size of the directory."""
+    of queries whatever the size of the directory.
+
+    Services out of date (directory.review) on ``moment``'s day come after
+    the others, in the same order among themselves (#25)."""
     listing = catalogue(directory)
     open_services = 0
     for location in open_location_ids(moment):
@@ -455,10 +487,16 @@ def search(directory, filters, locale_id, moment=None):
         return pools[without]
 
     chosen = pool()
+    # Out-of-date services come after the others, each part in its order.
+    stale = listing.out_of_date(athens_date(moment)) & chosen
     if ranked is not None:
         ordered = [pk for pk in ranked if listing.contains(chosen, pk)]
+        if stale:
+            ordered = [pk for pk in ordered if not listing.contains(stale, pk)] + [
+                pk for pk in ordered if listing.contains(stale, pk)
+            ]
     else:
-        ordered = listing.ids(chosen)
+        ordered = listing.ids(chosen & ~stale) + listing.ids(stale)
     return DirectoryResults(
         filters=filters,
         services=RankedServices(ordered, listing.model.objects),

@@ -3,6 +3,7 @@ rules live in directory.search, directory.calendar and
 directory.corrections."""
 
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -18,7 +19,7 @@ from core import abuse, busy, untranslated
 from core.forms import refuse_unreadable_charset
 from core.navigation import privacy_page
 from core.weekdays import Weekday
-from directory import calendar, corrections, opening
+from directory import calendar, corrections, opening, review
 from directory.forms import CorrectionReportForm
 from directory.models.locations import Location, LocationPhone
 from directory.models.organisations import Organisation, OrganisationPhone
@@ -163,6 +164,10 @@ def service(request, page, printable=False):
         ]
     context = page.get_context(request)
     context.update(
+        # Past twice its review interval: "call to confirm", and the number
+        # to call, read only when the page's cached top is drawn again.
+        out_of_date=review.is_out_of_date(page, today),
+        confirm_phone=partial(review.phone_to_confirm, page),
         places=places,
         directory_url=parent_url(page),
         # None in the preview of a page not yet in the tree.

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BaseColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -15,8 +16,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from directory import calendar, review
 from directory.admin_forms import CorrectionReportAdminForm
-from directory.admin_views import AuditReportView
+from directory.admin_views import AuditReportView, DueForReviewView
 from directory.models import (
     Category,
     Closure,
@@ -129,6 +131,8 @@ def user_edits_the_directory(user):
 
 
 class AuditMenuItem(MenuItem):
+    """A report's menu item, shown to those who edit the directory."""
+
     def is_shown(self, request):
         return user_edits_the_directory(request.user)
 
@@ -146,6 +150,16 @@ def register_audit_urls():
             AuditReportView.as_view(results_only=True),
             name="directory_audit_results",
         ),
+        path(
+            "reports/due-for-review/",
+            DueForReviewView.as_view(),
+            name="directory_due_for_review",
+        ),
+        path(
+            "reports/due-for-review/results/",
+            DueForReviewView.as_view(results_only=True),
+            name="directory_due_for_review_results",
+        ),
     ]
 
 
@@ -158,6 +172,41 @@ def register_audit_menu_item():
         icon_name="warning",
         order=1300,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_due_for_review_menu_item():
+    return AuditMenuItem(
+        _("Due for review"),
+        reverse("directory_due_for_review"),
+        name="directory-due-for-review",
+        icon_name="time",
+        order=1310,
+    )
+
+
+class ReviewPanel(Component):
+    """The dashboard's figures of the review cycle (#25): the share of
+    services checked in the last six months and how many are due, linking
+    to the report."""
+
+    name = "directory_review"
+    order = 45
+    template_name = "directory/admin/review_panel.html"
+
+    def get_context_data(self, parent_context):
+        today = calendar.today()
+        return {
+            "share": review.share_checked(today),
+            "due_count": review.count_due(today),
+            "report_url": reverse("directory_due_for_review"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request, panels):
+    if user_edits_the_directory(request.user):
+        panels.append(ReviewPanel())
 
 
 # Reports of wrong information (issue #25): the editors' queue. Wagtail shows

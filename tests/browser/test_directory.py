@@ -1,8 +1,11 @@
+import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from core import chrome
+from directory.models import ServicePage
 from tests.browser.conftest import axe_violations
 
 DIRECTORY = "/programmata-ypiresies/"
@@ -97,4 +100,29 @@ def test_the_map_appears_only_when_asked_for(page, live_demo_site):
     button.first.click()
     # The library is fetched on the click: wait for it rather than race it.
     expect(page.locator(".leaflet-container")).to_have_count(1)
+    assert page.csp_violations == []
+
+
+@pytest.mark.parametrize("language", ["el", "en", "ar"])
+def test_the_out_of_date_notice_reads_well_on_the_narrowest_phone(
+    page, live_demo_site, language
+):
+    # The ΚΑΠΗ (translated in the demo), last checked past twice its
+    # interval (#25).
+    greek = ServicePage.objects.get(locale__language_code="el", slug="kapi")
+    pages = ServicePage.objects.filter(translation_key=greek.translation_key)
+    pages.update(last_reviewed=datetime.date(2024, 1, 31), reviewed_by="centre")
+    chrome.bump()  # as publishing the change does
+    service = pages.get(locale__language_code=language)
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.goto(service.url).status == 200
+    notice = page.locator(".service__stale")
+    expect(notice).to_be_visible()
+    expect(notice.locator("a[href^='tel:']")).to_have_count(1)
+    expect(page.locator(".service__checked")).to_be_visible()
+    extra = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert extra <= 0
+    assert axe_violations(page) == []
     assert page.csp_violations == []

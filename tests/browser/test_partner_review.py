@@ -2,8 +2,8 @@
 e-mails its partner; the partner opens the link, changes the phone and
 sends the changes; nothing is public yet. A Moderator follows the e-mail to
 the diff, sees the old and the new phone, approves from the dashboard, and
-the public page shows the new phone. The partner's form and pages pass
-axe-core; an altered link gets a clear page."""
+the public page shows the new phone, checked by the organisation. The
+partner's form and pages pass axe-core; an altered link gets a clear page."""
 
 import re
 
@@ -116,5 +116,6 @@ def test_a_partner_changes_the_phone_and_a_moderator_publishes_it(
     listed = visitor.locator("main li", has_text=contact.name).first
     expect(listed).to_contain_text(NEW_PHONE)
     expect(listed).not_to_contain_text(old_phone)
+    expect(visitor.locator("main .service__checked")).to_contain_text("από τον φορέα")
     published = ServicePage.objects.get(pk=due_service.pk)
     assert published.reviewed_by == "organisation"

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from directory import calendar, review
 from directory.factories import (
     CategoryFactory,
     DirectoryPageFactory,
@@ -111,3 +112,29 @@ def empty_directory(db):
     for model in (Location, Organisation, Category, Municipality, TargetGroup):
         model.objects.all().delete()
     Language.objects.all().delete()
+
+
+@pytest.fixture
+def services_under_review(empty_directory, directory):
+    """Live Greek services, by slug, checked at dates relative to today
+    (issue #25): "fresh" (within a month) and "recent" (within six months,
+    not yet due), "due" (due for eleven days), "long-due" (checked 23 months
+    ago), "never" (never checked), and "withdrawn" (inactive: not under
+    review)."""
+    today = calendar.today()
+    six_months_ago = review.add_months(today, -6)
+    day = datetime.timedelta(days=1)
+
+    def service(slug, reviewed, **fields):
+        return ServicePageFactory(
+            parent=directory, slug=slug, title=slug, last_reviewed=reviewed, **fields
+        )
+
+    return {
+        "fresh": service("fresh", review.add_months(today, -1) + day),
+        "recent": service("recent", six_months_ago + day),
+        "due": service("due", six_months_ago - 11 * day),
+        "long-due": service("long-due", review.add_months(today, -23)),
+        "never": service("never", None),
+        "withdrawn": service("withdrawn", None, status=ServicePage.Status.INACTIVE),
+    }

@@ -392,3 +392,17 @@ def test_a_second_answer_from_a_stale_page_changes_nothing(service):
         partner_review.submit_changes(stale, {"summary": "Άλλο κείμενο"})
     assert service.revisions.count() == revisions
     assert ReviewRequest.objects.get().outcome == "confirmed"
+
+
+def test_the_public_page_shows_the_partners_check_at_once(
+    client, service, django_capture_on_commit_callbacks
+):
+    ServicePage.objects.filter(pk=service.pk).update(reviewed_by="centre")
+    before = client.get(service.url).content.decode()  # its parts are cached now
+    assert "Ελέγχθηκε στις 1 Ιουνίου 2026 από το Κέντρο." in before
+
+    with django_capture_on_commit_callbacks(execute=True):
+        partner_review.confirm(ask(service), today=TODAY)
+
+    after = client.get(service.url).content.decode()
+    assert "Ελέγχθηκε στις 1 Δεκεμβρίου 2026 από τον φορέα." in after

@@ -201,6 +201,8 @@ def service_form(page, documents):
             "slug": page.slug,
             "summary": page.summary,
             "status": page.status,
+            # Required since directory 0017 (#25); the editor posts it.
+            "review_interval": page.review_interval,
             "description": streamfield([]),
             "application_steps": streamfield([]),
             "eligibility": rich_text(page.eligibility or ""),
