@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.abuse import AbuseProtectedFormMixin
 from core.forms import (
@@ -47,7 +48,19 @@ class LanguageChoicesField(ChoicesByIdField):
     iterator = LanguageChoiceIterator
 
 
-class ServicePageForm(LocaleChoicesPageForm):
+class ReviewOwnersFormMixin:
+    """An editor of a record under review (#25): the staff who check it
+    are chosen among staff and named as colleagues know them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        owners = self.fields.get("review_owners")
+        if owners is not None:
+            owners.queryset = review_owner_choices(self.instance)
+            owners.label_from_instance = user_label
+
+
+class ServicePageForm(ReviewOwnersFormMixin, LocaleChoicesPageForm):
     """The service editor: choices of the page's locale only, its languages
     named and sorted for the editor's language, and the staff who check it
     chosen among staff (#25)."""
@@ -58,17 +71,18 @@ class ServicePageForm(LocaleChoicesPageForm):
         if field is not None:
             field.iterator = LanguageChoiceIterator
             field.widget.choices = field.choices
-        owners = self.fields.get("review_owners")
-        if owners is not None:
-            owners.queryset = review_owner_choices(self.instance)
-            owners.label_from_instance = user_label
 
 
-def review_owner_choices(service):
-    """Who may own the checks of ``service`` (core.staff.staff_users), and
-    those who own them already, so that saving a page keeps an owner who has
-    since left the staff groups until an editor removes them."""
-    current = [user.pk for user in service.review_owners.all()]
+class ReviewedSnippetForm(ReviewOwnersFormMixin, WagtailAdminModelForm):
+    """The editor of a location or an organisation: the staff who check it
+    chosen among staff (#25)."""
+
+
+def review_owner_choices(record):
+    """Who may own the checks of ``record`` (core.staff.staff_users), and
+    those who own them already, so that saving a record keeps an owner who
+    has since left the staff groups until an editor removes them."""
+    current = [user.pk for user in record.review_owners.all()]
     staff = staff_users().values("pk")
     return (
         get_user_model()

@@ -10,12 +10,19 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from core.weekdays import Weekday
+from directory.forms import ReviewedSnippetForm
 from directory.models.phones import Phone, first_of
+from directory.models.review_cycle import TranslatedSnippetReviewCycle
 from directory.models.taxonomy import Language, Municipality
 
 
-class Location(TranslatableMixin, index.Indexed, ClusterableModel):
+class Location(
+    TranslatableMixin, TranslatedSnippetReviewCycle, index.Indexed, ClusterableModel
+):
     """Where a service is offered: an office, a Mobile Unit stop, or online."""
+
+    # The staff who check it are chosen among staff (#25).
+    base_form_class = ReviewedSnippetForm
 
     class Kind(models.TextChoices):
         OFFICE = "office", _("Office")
@@ -123,6 +130,7 @@ class Location(TranslatableMixin, index.Indexed, ClusterableModel):
             ],
             heading=_("Accessibility and transport"),
         ),
+        TranslatedSnippetReviewCycle.review_panel(),
     ]
     search_fields = [
         index.SearchField("name"),

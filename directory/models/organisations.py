@@ -7,11 +7,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from directory.forms import ReviewedSnippetForm
 from directory.models.phones import Phone, first_of
+from directory.models.review_cycle import TranslatedSnippetReviewCycle
 
 
-class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
+class Organisation(
+    TranslatableMixin, TranslatedSnippetReviewCycle, index.Indexed, ClusterableModel
+):
     """Who provides a service: the municipality, a hospital, ΔΥΠΑ, an NGO..."""
+
+    # The staff who check it are chosen among staff (#25).
+    base_form_class = ReviewedSnippetForm
 
     class Kind(models.TextChoices):
         MUNICIPAL = "municipal", _("Municipal service")
@@ -38,6 +45,14 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    review_email = models.EmailField(
+        _("partner's e-mail for checks"),
+        blank=True,
+        help_text=_(
+            "Who at the organisation confirms its record; the Due for review "
+            "report shows it. Empty: the organisation's e-mail."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [
@@ -51,6 +66,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         ),
         InlinePanel("phones", label=_("Phones")),
         FieldPanel("logo"),
+        TranslatedSnippetReviewCycle.review_panel(FieldPanel("review_email")),
     ]
     search_fields = [
         index.SearchField("name"),

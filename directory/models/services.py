@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
@@ -28,6 +28,7 @@ from directory import views
 from directory.forms import ServicePageForm
 from directory.models.locations import Location
 from directory.models.organisations import Organisation
+from directory.models.review_cycle import ReviewCycle
 from directory.models.taxonomy import Category, Language, Municipality, TargetGroup
 from directory.search import untranslated_by_topic
 from search.analysis import sort_key
@@ -223,7 +224,7 @@ class ApplicationWindow(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
+class ServicePage(RoutedPageMixin, PageMetadataMixin, ReviewCycle, Page):
     """A programme or service (HSDS service): who it is for and how to get it."""
 
     # Categories, target groups, languages and areas of the page's locale only.
@@ -377,24 +378,6 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
         blank=True,
         help_text=_("E.g. the gov.gr page where people apply."),
     )
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
-    reviewed_by = models.CharField(
-        _("checked by"),
-        max_length=20,
-        choices=[("centre", _("the Centre")), ("organisation", _("the organisation"))],
-        blank=True,
-    )
-    review_interval = models.PositiveSmallIntegerField(
-        _("check every (months)"),
-        default=6,
-        validators=[MinValueValidator(1), MaxValueValidator(36)],
-    )
-    review_owners = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff who check it"),
-        blank=True,
-        related_name="services_to_review",
-    )
     review_email = models.EmailField(
         _("partner's e-mail for checks"),
         blank=True,
@@ -463,15 +446,7 @@ class ServicePage(RoutedPageMixin, PageMetadataMixin, Page):
             ],
             heading=_("Details"),
         ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("reviewed_by")]),
-                FieldPanel("review_interval"),
-                FieldPanel("review_owners", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("review_email"),
-            ],
-            heading=_("Checking the information"),
-        ),
+        ReviewCycle.review_panel(FieldPanel("review_email")),
         FieldPanel("description"),
     ]
     # What people come to find ranks above a page that mentions it
