@@ -113,12 +113,19 @@ def build_places(locale):
     data = content()
     municipalities = {m.slug: m for m in Municipality.objects.filter(locale=locale)}
     languages = {language.code: language for language in Language.objects.all()}
+    today = timezone.localdate()
     for organisation in data["organisations"]:
-        OrganisationFactory(locale=locale, **organisation)
+        OrganisationFactory(
+            locale=locale,
+            **organisation,
+            **place_review_fields(organisation["slug"], today),
+        )
     for row in data["locations"]:
         fields = {k: v for k, v in row.items() if k not in ("hours", "languages")}
         fields["municipality"] = municipalities.get(fields.pop("municipality", ""))
-        location = LocationFactory(locale=locale, **fields)
+        location = LocationFactory(
+            locale=locale, **fields, **place_review_fields(row["slug"], today)
+        )
         if not location.opening_hours.exists():
             for hours in row["hours"]:
                 for weekday in hours["weekdays"]:
@@ -204,6 +211,26 @@ def review_fields(row, today):
             else today - datetime.timedelta(days=30)
         ),
         "reviewed_by": "centre" if row["organisation"] == CENTRE else "organisation",
+    }
+
+
+# The places and organisations were checked by the Centre a month ago
+# (the events' demo adds Mobile Unit stops the same way), except the Stoupa
+# stop, checked seven months ago: it is due, and the due report lists it
+# among the services.
+PLACE_CHECKED_MONTHS_AGO = {"kinito-stoupa": 7}
+
+
+def place_review_fields(slug, today):
+    """The review fields of the demo location or organisation ``slug``."""
+    months = PLACE_CHECKED_MONTHS_AGO.get(slug)
+    return {
+        "last_reviewed": (
+            review.add_months(today, -months)
+            if months
+            else today - datetime.timedelta(days=30)
+        ),
+        "reviewed_by": "centre",
     }
 
 

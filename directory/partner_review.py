@@ -34,7 +34,7 @@ from wagtail.rich_text import RichText
 from core import chrome
 from directory.models.reviews import ReviewRequest
 from directory.models.services import RequiredDocument, ServicePage
-from directory.review import due_on, is_due
+from directory.review import due_on, is_due, partner_address
 from directory.tasks import (
     send_review_changes,
     send_review_flagged,
@@ -47,12 +47,6 @@ TOKEN_MAX_AGE = datetime.timedelta(days=35)
 REMINDER_DAYS = (7, 21)
 FLAG_DAYS = 28
 CHECKED_BY_ORGANISATION = "organisation"
-
-
-def address_of(service):
-    """The partner's address for checks: ``review_email``, else the
-    service's ``email``; "" when neither is set."""
-    return service.review_email or service.email or ""
 
 
 def candidates():
@@ -92,7 +86,7 @@ def send_due_requests(today=None):
         with transaction.atomic():
             review = ReviewRequest.objects.create(
                 service=service,
-                email=address_of(service),
+                email=partner_address(service),
                 requested_on=today,
                 sent_count=1,
             )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.demo import home_page
+from directory.demo import place_review_fields
 from directory.factories import (
     CategoryFactory,
     LocationFactory,
@@ -86,6 +87,7 @@ def build_places(locale):
             longitude=longitude,
             municipality=municipalities[municipality],
             description="Στάση της Κινητής Μονάδας του Κέντρου Κοινότητας.",
+            **place_review_fields(f"kinito-{slug}", timezone.localdate()),
         )
     centre = Location.objects.filter(locale=locale, slug="kentro-koinotitas").first()
     centre = centre or LocationFactory(

@@ -2,9 +2,12 @@
 with its filters and export, the dashboard panel, the share checked beside
 the appointment figures, and the owners an editor may choose."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from directory.factories import OrganisationFactory
+from directory import calendar, review
+from directory.factories import LocationFactory, OrganisationFactory
 from directory.forms import ServicePageForm
 from directory.models import ServicePage
 from tests.goods.conftest import login_as, make_user
@@ -29,6 +32,68 @@ def test_an_editor_reads_the_due_services_overdue_first(client, services_under_r
     assert f'href="{edit}"' in html
 
 
+def test_the_report_lists_overdue_locations_and_organisations_too(
+    client, services_under_review
+):
+    login_as(client, "Editors")
+    place = LocationFactory(
+        slug="kapi", name="ΚΑΠΗ", last_reviewed=review.add_months(calendar.today(), -30)
+    )
+    partner = OrganisationFactory(slug="opeka", name="ΟΠΕΚΑ", email="info@opeka.gr")
+    LocationFactory(
+        slug="new", name="Νέο", last_reviewed=review.add_months(calendar.today(), -1)
+    )
+    response = client.get(REPORT)
+    html = response.content.decode()
+    rows = [(row.title, row.kind) for row in response.context["object_list"]]
+    assert rows == [
+        ("never", "Υπηρεσία"),
+        ("ΟΠΕΚΑ", "Φορέας"),
+        ("ΚΑΠΗ", "Τοποθεσία"),
+        ("long-due", "Υπηρεσία"),
+        ("due", "Υπηρεσία"),
+    ]
+    organisation_row = response.context["object_list"][1]
+    assert organisation_row.partner == "info@opeka.gr"
+    # Each title opens the record's editor.
+    for edit in (
+        f"/admin/snippets/directory/location/edit/{place.pk}/",
+        f"/admin/snippets/directory/organisation/edit/{partner.pk}/",
+    ):
+        assert f'href="{edit}"' in html
+        assert client.get(edit).status_code == 200
+    assert "Τοποθεσία" in html and "Φορέας" in html
+    # The dashboard counts them.
+    dashboard = client.get("/admin/").content.decode()
+    assert "5 εγγραφές προς έλεγχο" in dashboard
+
+
+def test_the_reports_queries_do_not_grow_with_its_rows(
+    client, services_under_review, django_user_model
+):
+    login_as(client, "Editors")
+    owner = django_user_model.objects.create_user("owner", "o@example.org", "x")
+
+    def add(count, start):
+        for number in range(start, start + count):
+            place = LocationFactory(slug=f"place-{number}", last_reviewed=None)
+            place.review_owners.set([owner])
+            place.save()
+            organisation = OrganisationFactory(slug=f"org-{number}")
+            organisation.review_owners.set([owner])
+            organisation.save()
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(REPORT).status_code == 200
+        return len(captured)
+
+    add(2, 0)
+    few = queries()
+    add(10, 2)
+    assert queries() == few
+
+
 def test_the_report_filters_by_owner_and_organisation(client, services_under_review):
     editor = login_as(client, "Editors")
     services_under_review["due"].review_owners.set([editor])
@@ -40,7 +105,11 @@ def test_the_report_filters_by_owner_and_organisation(client, services_under_rev
     assert [row.title for row in mine] == ["due"]
     assert mine[0].owners == editor.get_full_name()
     theirs = client.get(REPORT, {"organisation": partner.pk}).context["object_list"]
-    assert [(row.title, row.organisation) for row in theirs] == [("long-due", "ΟΠΕΚΑ")]
+    # The organisation itself (never checked) and its service.
+    assert [(row.title, row.organisation) for row in theirs] == [
+        ("ΟΠΕΚΑ", "ΟΠΕΚΑ"),
+        ("long-due", "ΟΠΕΚΑ"),
+    ]
 
 
 def test_an_odd_filter_value_gives_the_report_not_an_error(
@@ -87,7 +156,7 @@ def test_the_dashboard_shows_the_share_checked_and_how_many_are_due(
     assert "Έλεγχος του καταλόγου" in html
     assert (
         "40% των υπηρεσιών ελέγχθηκαν τους τελευταίους έξι μήνες · "
-        "3 υπηρεσίες προς έλεγχο"
+        "3 εγγραφές προς έλεγχο"
     ) in html
     panel = html.split("directory-review-heading", 1)[1].split("</section>", 1)[0]
     assert f'href="{REPORT}"' in panel
