@@ -249,11 +249,22 @@ def organisation(request, page, slug):
     context = page.get_context(request)
     context.update(
         organisation=organisation,
+        **review_notice(organisation, calendar.today()),
         services=services,
         directory_url=page.url,
         correction_url=page.route_url("organisation_correction", organisation.slug),
     )
     return TemplateResponse(request, "directory/organisation.html", context)
+
+
+def review_notice(record, today):
+    """What a location's or organisation's page says of its checks
+    (directory/includes/out_of_date.html): whether it is out of date on
+    ``today`` and the number to call, its first phone, read with it."""
+    return {
+        "out_of_date": review.is_out_of_date(record, today),
+        "confirm_phone": review.phone_to_confirm(record),
+    }
 
 
 def location(request, page, slug):
@@ -275,6 +286,7 @@ def location(request, page, slug):
     context = page.get_context(request)
     context.update(
         location=location,
+        **review_notice(location, today),
         place=locations_with_hours([location], days=days)[0],
         changes=calendar.upcoming_changes(location, today, days),
         services=services,

@@ -116,10 +116,10 @@ def test_the_out_of_date_notice_reads_well_on_the_narrowest_phone(
     service = pages.get(locale__language_code=language)
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.goto(service.url).status == 200
-    notice = page.locator(".service__stale")
+    notice = page.locator(".stale-notice")
     expect(notice).to_be_visible()
     expect(notice.locator("a[href^='tel:']")).to_have_count(1)
-    expect(page.locator(".service__checked")).to_be_visible()
+    expect(page.locator(".checked-line")).to_be_visible()
     extra = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

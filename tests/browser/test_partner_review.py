@@ -116,6 +116,6 @@ def test_a_partner_changes_the_phone_and_a_moderator_publishes_it(
     listed = visitor.locator("main li", has_text=contact.name).first
     expect(listed).to_contain_text(NEW_PHONE)
     expect(listed).not_to_contain_text(old_phone)
-    expect(visitor.locator("main .service__checked")).to_contain_text("από τον φορέα")
+    expect(visitor.locator("main .checked-line")).to_contain_text("από τον φορέα")
     published = ServicePage.objects.get(pk=due_service.pk)
     assert published.reviewed_by == "organisation"

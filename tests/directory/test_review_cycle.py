@@ -208,7 +208,7 @@ def test_an_out_of_date_page_asks_to_call_its_first_phone(client, kapi, language
     checked(kapi, review.add_months(calendar.today(), -13), "centre")
     html = main_html(client, kapi[language])
     assert NOTICE[language] in html
-    notice = html.split("service__stale", 1)[1].split("</div>", 1)[0]
+    notice = html.split("stale-notice", 1)[1].split("</div>", 1)[0]
     phone = kapi["el"].contacts.exclude(phone="").first().phone
     assert f'href="tel:{phone.replace(" ", "")}"' in notice
     # At the top, before the summary.
@@ -226,7 +226,7 @@ def test_an_out_of_date_page_without_a_phone_still_says_so(client, kapi):
         page.contacts.all().delete()
     html = main_html(client, kapi["el"])
     assert NOTICE["el"] in html
-    assert "tel:" not in html.split("service__stale", 1)[1].split("</div>", 1)[0]
+    assert "tel:" not in html.split("stale-notice", 1)[1].split("</div>", 1)[0]
 
 
 # The directory's ranking -----------------------------------------------------
