@@ -7,7 +7,9 @@ and ask to call when it is out of date, in every language."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from directory import calendar, review
 from directory.factories import (
@@ -24,7 +26,7 @@ from directory.models import (
     OrganisationPhone,
     ServicePage,
 )
-from tests.goods.conftest import make_user
+from tests.goods.conftest import login_as, make_user
 
 DAY = datetime.date
 
@@ -261,3 +263,50 @@ def test_an_out_of_date_place_without_a_phone_still_says_so(client, demo_site):
     html = main_html(client, record_page(Location, "kapi-kalamatas", "el"))
     assert NOTICE["el"] in html
     assert "tel:" not in html.split("stale-notice", 1)[1].split("</div>", 1)[0]
+
+
+def test_an_editor_checks_an_english_organisation_and_every_page_says_so(
+    client, demo_site
+):
+    """The check typed in the English record's editor is the record's: the
+    Greek page (and the report, which reads the Greek record) shows it."""
+    editor = login_as(client, "Editors")
+    greek = Organisation.objects.get(locale__language_code="el", slug="dimos-kalamatas")
+    english = greek.get_translation(Locale.objects.get(language_code="en"))
+    url = reverse(Organisation.snippet_viewset.get_url_name("edit"), args=[english.pk])
+    form = client.get(url)
+    assert form.status_code == 200
+    assert "Έλεγχος των πληροφοριών" in form.content.decode()
+    data = nested_form_data(
+        {
+            "name": english.name,
+            "alternate_name": english.alternate_name,
+            "slug": english.slug,
+            "kind": english.kind,
+            "description": english.description,
+            "website": english.website,
+            "email": english.email,
+            "phones": inline_formset(
+                [
+                    {"id": phone.pk, "number": phone.number, "type": phone.type}
+                    for phone in english.phones.all()
+                ],
+                initial=english.phones.count(),
+            ),
+            "last_reviewed": "2026-09-12",
+            "reviewed_by": "organisation",
+            "review_interval": "12",
+            "review_owners": [editor.pk],
+            "review_email": "check@kalamata.gr",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    greek.refresh_from_db()
+    assert (greek.last_reviewed, greek.reviewed_by, greek.review_interval) == (
+        DAY(2026, 9, 12),
+        "organisation",
+        12,
+    )
+    html = main_html(client, record_page(Organisation, "dimos-kalamatas", "el"))
+    assert "Ελέγχθηκε στις 12 Σεπτεμβρίου 2026 από τον φορέα." in html
