@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.admin.widgets import SlugInput
 
-        from core import chrome
+        from core import chrome, pagecache
         from core.forms import LatinSlugField
         from core.staff import middleware, retention
 
@@ -26,5 +26,6 @@ class CoreConfig(AppConfig):
         )
 
         chrome.connect_signals()
+        pagecache.register_horizon(chrome.next_alert_change)
         middleware.connect_signals()
         retention.register()

@@ -5,11 +5,15 @@ cache, which makes every cached fragment stale at once on every process.
 What is cached under it includes the pages under a view restriction
 (``core.privacy``), so adding or removing one bumps it too."""
 
+import bisect
+import datetime
 import time
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.models.alerts import AlertBanner
@@ -38,6 +42,56 @@ def centre_settings():
     return centre
 
 
+def alert_changes():
+    """The moments, in order (POSIX seconds), at which an enabled alert
+    banner starts or ends: the chrome is different on each side of them.
+    Read once per version."""
+    key = f"kentro:alert-changes:{version()}"
+    changes = cache.get(key)
+    if changes is None:
+        moments = set()
+        for starts_at, ends_at in AlertBanner.objects.filter(
+            is_enabled=True
+        ).values_list("starts_at", "ends_at"):
+            moments.add(starts_at.timestamp())
+            if ends_at is not None:
+                moments.add(ends_at.timestamp())
+        changes = sorted(moments)
+        cache.set(key, changes, timeout=None)
+    return changes
+
+
+def alert_epoch(now=None):
+    """How many alert windows have opened or closed by ``now``: part of the
+    chrome's cache key, so that a banner appears and goes at its minute."""
+    now = now or timezone.now()
+    return bisect.bisect_right(alert_changes(), now.timestamp())
+
+
+def next_alert_change(now):
+    """The next moment an alert banner appears or goes (an aware
+    datetime), or None: no page showing the chrome is cached past it."""
+    changes = alert_changes()
+    index = bisect.bisect_right(changes, now.timestamp())
+    if index == len(changes):
+        return None
+    return datetime.datetime.fromtimestamp(changes[index], tz=datetime.UTC)
+
+
+def key_for(page):
+    """What a cached piece of the chrome depends on: the version, the alert
+    windows passed, and the page (its breadcrumbs and translations). Views
+    without a page (search, a 404) share one chrome per language: its
+    language links lead to the home pages, whatever the address."""
+    where = f"page-{page.pk}" if page is not None else "no-page"
+    return f"{version()}:{alert_epoch()}:{where}"
+
+
+def bump_for_deleted_page(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump()
+
+
 def bump(*args, **kwargs):
     """Signal receiver: the tree, the centre's details, an alert or a page's
     view restriction changed."""
@@ -50,7 +104,10 @@ def bump(*args, **kwargs):
 def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump, dispatch_uid=f"kentro-chrome-{signal}")
-    for model in (AlertBanner, CentreSettings, PageViewRestriction):
+    # Deleting a live page sends no page_unpublished.
+    post_delete.connect(bump_for_deleted_page, dispatch_uid="kentro-chrome-page-gone")
+    # An image's alt text and focal point show on every page that uses it.
+    for model in (AlertBanner, CentreSettings, PageViewRestriction, get_image_model()):
         for signal in (post_save, post_delete):
             signal.connect(
                 bump, sender=model, dispatch_uid=f"kentro-chrome-{signal}-{model}"

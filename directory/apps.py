@@ -2,13 +2,19 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-# Service pages cache what they show of these; a change retires it.
+# Pages show these, and cached pages (core.pagecache) and fragments keep
+# what they showed: a change retires them. The rows edited inline with a
+# place or an organisation are listed too, for an import writes them alone.
 CACHED_IN_PAGES = (
     "directory.Category",
+    "directory.Closure",
     "directory.Language",
     "directory.Location",
+    "directory.LocationPhone",
     "directory.Municipality",
+    "directory.OpeningHours",
     "directory.Organisation",
+    "directory.OrganisationPhone",
     "directory.TargetGroup",
 )
 

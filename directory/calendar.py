@@ -312,6 +312,12 @@ class Calendar:
             moment, location.opening_hours.all(), self.for_location(location.pk)
         )
 
+    def changes_at(self, moment, location):
+        """When the place's open-or-closed state next changes today."""
+        return opening.changes_at(
+            moment, location.opening_hours.all(), self.for_location(location.pk)
+        )
+
 
 def days_of(change, first=None, last=None):
     """The dates a change covers, within ``first`` and ``last`` if given."""

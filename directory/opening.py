@@ -115,6 +115,26 @@ def state_at(moment, opening_hours, closures=()):
     return OpeningState(is_open=False, closed_for=note, note=note)
 
 
+def changes_at(moment, opening_hours, closures=()):
+    """When ``state_at(moment)`` next changes before midnight: the closing
+    time when open, else the day's next opening; None when it does not
+    change before the day ends. A page that shows "open now" is cached no
+    longer than this (core.pagecache)."""
+    state = state_at(moment, opening_hours, closures)
+    if state.is_open:
+        return state.closes_at
+    local = moment.astimezone(ATHENS)
+    wall_clock = local.replace(tzinfo=None)
+    return min(
+        (
+            start
+            for start, _end in openings_on(local.date(), opening_hours, closures)
+            if start.replace(tzinfo=None) > wall_clock
+        ),
+        default=None,
+    )
+
+
 def hours_on(day, opening_hours, closures=()):
     """The openings shown for a day ("today 08:00–15:00"); none when closed."""
     return [

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core import abuse, busy, untranslated
+from core import abuse, busy, pagecache, untranslated
 from core.forms import refuse_unreadable_charset
 from core.navigation import privacy_page
 from core.weekdays import Weekday
@@ -33,8 +33,26 @@ from search.query import clean_query
 SERVICES_PER_PAGE = 20
 
 
+# What the directory reads from its query string: the rest is never cached.
+DIRECTORY_PARAMETERS = (
+    "q",
+    "category",
+    "audience",
+    "municipality",
+    "language",
+    "open_now",
+    "free",
+    "page",
+)
+
+
 def directory(request, page):
     filters = parse_filters(request.GET)
+    pagecache.accept_query(request, DIRECTORY_PARAMETERS)
+    if filters.notices:
+        pagecache.skip(request)  # a filter not understood: not a real state
+    # "Open now" and its count are true to the minute.
+    pagecache.expires_next_minute(request)
     if filters.category and (
         new := FormerCategorySlug.objects.renamed(filters.category)
     ):
@@ -49,6 +67,7 @@ def directory(request, page):
     )
     if filters.q and not results.total and filters.without("q").is_empty:
         sitesearch.record_unanswered(filters.q, request.LANGUAGE_CODE)
+        pagecache.skip(request)  # counted each time it is asked
     context = page.get_context(request)
     context.update(
         filters=filters,
@@ -103,9 +122,11 @@ def active_filters(filters, results):
     return chosen
 
 
-def locations_with_hours(locations, moment=None, days=None):
+def locations_with_hours(locations, request, moment=None, days=None):
     """Each location with today's hours and whether it is open now
-    (``days``: a calendar from yesterday on, when the caller has one)."""
+    (``days``: a calendar from yesterday on, when the caller has one). The
+    page drawn for ``request`` is cached until the first of them opens or
+    closes (core.pagecache)."""
     moment = moment or timezone.now()
     today = moment.astimezone(calendar.ATHENS).date()
     days = days or calendar.Calendar.between(
@@ -123,6 +144,7 @@ def locations_with_hours(locations, moment=None, days=None):
                 "has_hours": bool(location.opening_hours.all()),
             }
         )
+        pagecache.expires_by(request, days.changes_at(moment, location))
     return annotated
 
 
@@ -152,7 +174,7 @@ def service(request, page, printable=False):
         today + datetime.timedelta(days=calendar.UPCOMING_DAYS),
         locations,
     )
-    places = locations_with_hours(locations, days=days)
+    places = locations_with_hours(locations, request, days=days)
     for place, link in zip(places, links, strict=True):
         place["notes"] = link.notes
         place["week"] = [
@@ -287,7 +309,7 @@ def location(request, page, slug):
     context.update(
         location=location,
         **review_notice(location, today),
-        place=locations_with_hours([location], days=days)[0],
+        place=locations_with_hours([location], request, days=days)[0],
         changes=calendar.upcoming_changes(location, today, days),
         services=services,
         directory_url=page.url,

@@ -8,6 +8,8 @@ class EligibilityConfig(AppConfig):
 
     def ready(self):
         # Imported once the registry is ready: the rulebook reads the models.
+        from core import pagecache
         from eligibility import rulebook
 
+        pagecache.register_version(rulebook.VERSION_KEY)
         rulebook.connect_signals()

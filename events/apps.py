@@ -9,4 +9,10 @@ class EventsConfig(AppConfig):
     def ready(self):
         # Receivers connect when their module is imported, and Django wants
         # that done once the models are loaded: here, not at the top.
-        from events import signals  # noqa: F401
+        from core import pagecache
+        from events import caching, signals  # noqa: F401
+
+        # No cached page outlives a change of the events or the moment an
+        # occurrence starts or ends (what is upcoming).
+        pagecache.register_version(caching.VERSION_KEY)
+        pagecache.register_horizon(caching.next_change)

@@ -14,6 +14,8 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.db.models import Min
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from core import chrome
@@ -50,17 +52,49 @@ def remember(name, parts, compute, timeout=TIMEOUT):
     return value
 
 
-def fragment_key(page, request, timed=False):
+def next_change(now=None):
+    """The next moment an occurrence starts or ends, after ``now``: what is
+    "upcoming" or "happening now" changes then, on every page that lists
+    events (core.pagecache keeps no page past it). None when nothing is
+    planned. Read once per version and kept until it passes."""
+    # Imported here: events.models imports this module.
+    from events.models import EventOccurrence
+
+    now = now or timezone.now()
+    key = f"kentro:events:next-change:{version()}"
+    found = cache.get(key)
+    if found is not None and (found == "none" or found > now):
+        return None if found == "none" else found
+    live = EventOccurrence.objects.live()
+    moments = [
+        live.filter(start__gt=now).aggregate(first=Min("start"))["first"],
+        live.filter(end__gt=now).aggregate(first=Min("end"))["first"],
+    ]
+    found = min((moment for moment in moments if moment), default=None)
+    cache.set(key, found or "none", TIMEOUT)
+    return found
+
+
+def epoch(now=None):
+    """Changes exactly when ``next_change`` passes: part of the keys of
+    fragments that list what is upcoming, so that none outlives it."""
+    upcoming = next_change(now)
+    return int(upcoming.timestamp()) if upcoming else 0
+
+
+def fragment_key(page, request, state=(), timed=False):
     """What a page's cached fragment depends on: the versions, the page, the
-    language, the address asked for (host and query string) and, when
-    ``timed``, the minute."""
+    language, the host, the filters as the page understood them (``state``,
+    never the raw query string, so that junk parameters add no entries) and,
+    when ``timed``, the minute."""
     parts = [
         version(),
         page.pk,
         get_language(),
         request.get_host(),
-        request.GET.urlencode(),
+        *state,
     ]
     if timed:
         parts.append(minute())
+        parts.append(epoch())
     return ":".join(str(part) for part in parts)

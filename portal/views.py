@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from core import navigation
+from core import navigation, pagecache
 from portal.sitemaps import MultilingualSitemap
 from search import engine, sitesearch
 from search.query import clean_query
@@ -18,6 +18,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
+    pagecache.accept_query(request, ("q", "page"))
     locale = navigation.active_locale(request)
     ranked, promoted, corrections, other_language = [], [], {}, None
     if query:
@@ -29,6 +30,7 @@ def search(request):
         other_language = sitesearch.other_language(query, locale)
         if not ranked and other_language is None:
             sitesearch.record_unanswered(query, request.LANGUAGE_CODE)
+            pagecache.skip(request)  # counted each time it is asked
     page = Paginator(ranked, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = sitesearch.results(query, locale, list(page.object_list))
     for result in results:

@@ -11,7 +11,10 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported once the registry is ready: the handlers name the models.
-        from search import retention, signal_handlers
+        from core import pagecache
+        from search import engine, retention, signal_handlers
 
+        # Search results and "did you mean" are in cached pages too.
+        pagecache.register_version(engine.VERSION_KEY)
         signal_handlers.register()
         retention.register()

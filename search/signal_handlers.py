@@ -1,7 +1,8 @@
 """What keeps the search index and the engine's caches current: publishing
 and unpublishing pages queue index tasks, and so does a page view restriction
 added or removed (restricted pages are not indexed); a changed synonym
-retires what the engine remembered."""
+retires what the engine remembered, and so does a changed promoted result
+(Wagtail's search promotions), which cached search pages show."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -12,6 +13,7 @@ from search.tasks import index_page_task, reindex_subtree_task, remove_page_task
 
 SYNONYM_MODEL = "search.SearchSynonym"
 RESTRICTION_MODEL = "wagtailcore.PageViewRestriction"
+PROMOTION_MODEL = "wagtailsearchpromotions.SearchPromotion"
 
 
 def on_published(sender, instance, **kwargs):
@@ -27,7 +29,7 @@ def restriction_changed(sender, instance, **kwargs):
     transaction.on_commit(lambda: reindex_subtree_task.enqueue(page_id))
 
 
-def synonyms_changed(sender, **kwargs):
+def engine_inputs_changed(sender, **kwargs):
     engine.bump()
 
 
@@ -41,9 +43,14 @@ def register():
             dispatch_uid=f"kentro-search-restriction-{signal}",
         )
         signal.connect(
-            synonyms_changed,
+            engine_inputs_changed,
             sender=SYNONYM_MODEL,
             dispatch_uid=f"kentro-search-synonyms-{signal}",
+        )
+        signal.connect(
+            engine_inputs_changed,
+            sender=PROMOTION_MODEL,
+            dispatch_uid=f"kentro-search-promotions-{signal}",
         )
 
 

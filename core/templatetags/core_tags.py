@@ -155,10 +155,8 @@ def localized(context, page):
 
 @register.simple_tag(takes_context=True)
 def chrome_cache_key(context):
-    """What the cached header and footer depend on: the page and the version."""
-    page = context.get("page")
-    where = f"page-{page.pk}" if page is not None else context["request"].path
-    return f"{chrome.version()}:{where}"
+    """What the cached header and footer depend on (core.chrome.key_for)."""
+    return chrome.key_for(context.get("page"))
 
 
 @register.simple_tag(takes_context=True)

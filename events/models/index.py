@@ -7,11 +7,14 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import pagecache
 from core.mixins import PageMetadataMixin, RoutedPageMixin
 from events import caching, filters, month, views
 from events.models.occurrence import EventOccurrence
 
 OCCURRENCES_PER_PAGE = 20
+# What the list reads from its query string: the rest is never cached.
+PARAMETERS = (*filters.EventFilterForm.base_fields, "view", "month", "page")
 
 
 class EventIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
@@ -58,10 +61,9 @@ class EventIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
             filters=chosen,
             view=view,
             feed_url=self.route_url("feed").rstrip("/"),
-            # The filters and results are rendered once for all who ask the
-            # same and cached; the data is only read when that fragment is not.
-            content_key=caching.fragment_key(self, request, timed=view == "list"),
         )
+        pagecache.accept_query(request, PARAMETERS)
+        shown = ()
         if view == "month":
             today = timezone.localdate()
             parsed = month.parse_month(request.GET.get("month"), today)
@@ -70,6 +72,7 @@ class EventIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
                     _("The month was not understood, so this month is shown.")
                 )
             year, number = parsed or (today.year, today.month)
+            shown = (year, number)
             context.update(
                 month_value=f"{year:04d}-{number:02d}",
                 month=SimpleLazyObject(
@@ -77,6 +80,8 @@ class EventIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
                 ),
             )
         else:
+            number = request.GET.get("page", "")
+            shown = (number if number.isdigit() else "",)
             occurrences = SimpleLazyObject(
                 lambda: self.list_page(request, chosen, request.GET.get("page"))
             )
@@ -86,6 +91,17 @@ class EventIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
                     lambda: filters.group_by_day(occurrences.object_list)
                 ),
             )
+        if chosen.messages:
+            # A value not understood: drawn, with its message, never stored.
+            pagecache.skip(request)
+        # The filters and results are rendered once for all who ask the same
+        # and cached; the data is only read when that fragment is not.
+        context["content_key"] = caching.fragment_key(
+            self,
+            request,
+            (view, *chosen.state(), *shown, *map(str, chosen.messages)),
+            timed=view == "list",
+        )
         return context
 
     def month_view(self, request, chosen, year, number):

@@ -136,3 +136,11 @@ def mobile_unit_schedule_link(context):
             {"schedule_url": _schedule_urls(locale_id, request)[0]},
         ),
     )
+
+
+@register.simple_tag
+def events_cache_key():
+    """What a cached fragment that lists upcoming events depends on: the
+    events' version and the next moment one starts or ends
+    (events.caching.epoch), so that none is shown past its end."""
+    return f"{caching.version()}:{caching.epoch()}"

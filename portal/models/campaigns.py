@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core import privacy
+from core import pagecache, privacy
 from core.blocks import BaseStreamBlock
 from core.forms import LocaleChoicesPageForm
 from core.mixins import PageMetadataMixin
@@ -76,10 +76,13 @@ class CampaignIndexPage(PageMetadataMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         audience = request.GET.get("audience", "").strip()
-        # One query for every campaign; an index holds tens of them, not thousands.
+        pagecache.accept_query(request, ("audience", "page"))
+        # One query for every campaign; an index holds tens of them, not
+        # thousands. The list shows no body: its JSON is left unread.
         campaigns = list(
             CampaignPage.objects.child_of(self)
             .live()
+            .defer_streamfields()
             .filter(privacy.public_q())
             .for_audience(audience)
             .order_by(models.F("ends_on").asc(nulls_last=True), "-starts_on")

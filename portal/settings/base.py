@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Anonymous visitors' pages from the shared cache (core.pagecache): after
+    # GZip, which it compresses for, before everything a cached page skips.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,6 +101,31 @@ KENTRO_SERVER_TIMING = env.get_bool("KENTRO_SERVER_TIMING", False)
 if KENTRO_SERVER_TIMING:
     # First, so that the figure covers every other middleware too.
     MIDDLEWARE.insert(0, "portal.middleware.ServerTimingMiddleware")
+
+# The anonymous full-page cache (core.pagecache); off to measure the pages
+# as they are drawn (make bench's uncached rows, ../shared/bench-anchor).
+KENTRO_PAGE_CACHE = env.get_bool("KENTRO_PAGE_CACHE", True)
+# At most this many pages are kept, whatever visitors ask for (about 10 kB
+# each, compressed).
+KENTRO_PAGE_CACHE_SLOTS = int(env.get("KENTRO_PAGE_CACHE_SLOTS", "5000"))
+# Addresses never served from it: the admin, files, the HSDS API, Wagtail's
+# page-password form.
+KENTRO_PAGE_CACHE_SKIP = ("/admin/", "/documents/", "/api/", "/_util/")
+# How long a proxy or CDN in front may keep a public page (s-maxage), in
+# seconds; never past the page's own expiry. A publish is purged at once when
+# the purge below is configured; other changes (an alert, a place) reach the
+# proxy within this time.
+KENTRO_PROXY_MAX_AGE = int(env.get("KENTRO_PROXY_MAX_AGE", "60"))
+# Purging a proxy or CDN when a page is published or unpublished (Wagtail's
+# frontend cache): FRONTEND_CACHE_PURGE_URL for Varnish or nginx (an HTTP
+# PURGE to that address), or Cloudflare's token and zone.
+WAGTAILFRONTENDCACHE = env.frontend_cache_config(
+    purge_url=env.get("FRONTEND_CACHE_PURGE_URL"),
+    cloudflare_token=env.get("CLOUDFLARE_BEARER_TOKEN"),
+    cloudflare_zone=env.get("CLOUDFLARE_ZONE_ID"),
+)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

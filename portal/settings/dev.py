@@ -11,3 +11,6 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A template or code change shows on the next reload: the page cache is off
+# unless asked for (KENTRO_PAGE_CACHE=1 make run).
+KENTRO_PAGE_CACHE = env.get_bool("KENTRO_PAGE_CACHE", False)

@@ -135,6 +135,29 @@ def search_backends_config(elasticsearch_url, index_prefix):
     }
 
 
+def frontend_cache_config(purge_url=None, cloudflare_token=None, cloudflare_zone=None):
+    """WAGTAILFRONTENDCACHE for the proxy or CDN in front: an HTTP PURGE to
+    ``purge_url`` (Varnish, nginx with a purge module), and/or Cloudflare's
+    API with a token and a zone id; ``{}`` when neither is given."""
+    backends = {}
+    if purge_url:
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    if cloudflare_token or cloudflare_zone:
+        if not (cloudflare_token and cloudflare_zone):
+            raise ImproperlyConfigured(
+                "CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID go together."
+            )
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": cloudflare_token,
+            "ZONEID": cloudflare_zone,
+        }
+    return backends
+
+
 def email_config(email_url):
     """Turn ``smtp://user:password@host:587?tls=1`` into Django's EMAIL_* settings.
 

@@ -13,6 +13,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = env.cache_config(None)
+# Tests that change content through the ORM and read the page again see what
+# they changed; tests/core/test_page_cache.py switches the cache on.
+KENTRO_PAGE_CACHE = False
 # Static files come from the app folders; nothing is collected locally.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -130,3 +130,22 @@ def test_static_files_collect_for_production(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_a_proxy_purge_address_configures_wagtail_s_frontend_cache():
+    config = env.frontend_cache_config(purge_url="http://127.0.0.1:6081")
+    assert config == {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:6081",
+        }
+    }
+    assert env.frontend_cache_config() == {}
+
+
+def test_cloudflare_needs_both_its_token_and_its_zone():
+    token = "not-a-real-token"  # noqa: S105
+    config = env.frontend_cache_config(cloudflare_token=token, cloudflare_zone="z1")
+    assert config["cloudflare"]["ZONEID"] == "z1"
+    with pytest.raises(env.ImproperlyConfigured):
+        env.frontend_cache_config(cloudflare_token=token)
