@@ -14,7 +14,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -65,12 +65,11 @@ def next_change(now=None):
     found = cache.get(key)
     if found is not None and (found == "none" or found > now):
         return None if found == "none" else found
-    live = EventOccurrence.objects.live()
-    moments = [
-        live.filter(start__gt=now).aggregate(first=Min("start"))["first"],
-        live.filter(end__gt=now).aggregate(first=Min("end"))["first"],
-    ]
-    found = min((moment for moment in moments if moment), default=None)
+    moments = EventOccurrence.objects.live().aggregate(
+        start=Min("start", filter=Q(start__gt=now)),
+        end=Min("end", filter=Q(end__gt=now)),
+    )
+    found = min((moment for moment in moments.values() if moment), default=None)
     cache.set(key, found or "none", TIMEOUT)
     return found
 
