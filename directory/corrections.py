@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.forms import normalise_email
+from directory import review
 from directory.models.corrections import CorrectionReport
 from directory.tasks import send_fixed_email
 
@@ -112,12 +113,15 @@ def purge_personal_data(days=None, now=None, dry_run=False):
 @dataclass
 class Freshness:
     """One month of reports: how many arrived, how many of those were fixed,
-    and the median whole days from a report to its fix (None: none fixed)."""
+    and the median whole days from a report to its fix (None: none fixed);
+    and the share of services checked in six months as recorded that month
+    (directory.review.record_share; None: not recorded)."""
 
     month: datetime.date
     received: int
     fixed: int
     median_days: float | None
+    checked_share: float | None = None
 
 
 def median_days_to_fix(pairs):
@@ -154,7 +158,14 @@ def monthly_freshness(months):
         received.append(created)
         if status == CorrectionReport.Status.FIXED and resolved is not None:
             fixed.append((created, resolved))
+    shares = review.monthly_shares(months)
     return [
-        Freshness(month, len(received), len(fixed), median_days_to_fix(fixed))
+        Freshness(
+            month,
+            len(received),
+            len(fixed),
+            median_days_to_fix(fixed),
+            shares.get(month),
+        )
         for month, (received, fixed) in by_month.items()
     ]

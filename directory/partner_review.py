@@ -34,7 +34,7 @@ from wagtail.rich_text import RichText
 from core import chrome
 from directory.models.reviews import ReviewRequest
 from directory.models.services import RequiredDocument, ServicePage
-from directory.review import due_on, is_due, partner_address
+from directory.review import due_on, is_due, partner_address, record_share
 from directory.tasks import (
     send_review_changes,
     send_review_flagged,
@@ -136,9 +136,12 @@ def flag_unanswered(today=None):
 
 
 def run_daily(today=None):
-    """The cron's work, in order: flags, reminders, new requests. Returns
-    {"flagged": n, "reminded": n, "requested": n}."""
+    """The cron's work, in order: flags, reminders, new requests; and the
+    day's share of services checked kept as its month's figure
+    (``review.record_share``). Returns {"flagged": n, "reminded": n,
+    "requested": n}."""
     today = today or timezone.localdate()
+    record_share(today)
     return {
         "flagged": len(flag_unanswered(today)),
         "reminded": len(send_reminders(today)),

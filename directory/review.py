@@ -153,8 +153,15 @@ def share_checked(today, months=6):
     services, what visitors come for; places and organisations are counted
     among the due ones (``count_due``).
 
-    Only today's figure can be given: ``last_reviewed`` keeps the latest
-    check alone, so the share in a past month cannot be rebuilt from it."""
+    ``last_reviewed`` keeps the latest check alone, so the share in a past
+    month cannot be rebuilt from it: ``record_share`` keeps each month's."""
+    checked, total = checked_counts(today, months)
+    return checked / total if total else None
+
+
+def checked_counts(today, months=6):
+    """(services checked within ``months`` before ``today``, services under
+    review): the two numbers of ``share_checked``."""
     since = add_months(today, -months)
     counts = reviewed_services().aggregate(
         total=Count("pk"),
@@ -162,9 +169,32 @@ def share_checked(today, months=6):
             "pk", filter=Q(last_reviewed__gt=since, last_reviewed__lte=today)
         ),
     )
-    if not counts["total"]:
-        return None
-    return counts["checked"] / counts["total"]
+    return counts["checked"], counts["total"]
+
+
+def record_share(today):
+    """Keep ``today``'s share checked in six months as its month's figure
+    (a later day of the month replaces it); run daily by
+    ``send_review_requests``. Returns the CheckedShare."""
+    checked, total = checked_counts(today)
+    record, _created = _checked_share().objects.update_or_create(
+        month=today.replace(day=1),
+        defaults={"checked": checked, "total": total, "recorded_on": today},
+    )
+    return record
+
+
+def monthly_shares(months):
+    """{month: share or None} for ``months`` (first days), from the daily
+    records; a month without one is missing from the answer."""
+    return {
+        record.month: record.share
+        for record in _checked_share().objects.filter(month__in=months)
+    }
+
+
+def _checked_share():
+    return apps.get_model("directory", "CheckedShare")
 
 
 # Long fields the due list does not read, by kind.

@@ -1,4 +1,5 @@
 from directory.models.corrections import CorrectionReport
+from directory.models.freshness import CheckedShare
 from directory.models.locations import Closure, Location, LocationPhone, OpeningHours
 from directory.models.organisations import Organisation, OrganisationPhone
 from directory.models.phones import PhoneType
@@ -25,6 +26,7 @@ __all__ = [
     "ApplicationWindow",
     "BenefitFrequency",
     "Category",
+    "CheckedShare",
     "Closure",
     "CorrectionReport",
     "DirectoryPage",

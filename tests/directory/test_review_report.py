@@ -2,14 +2,17 @@
 with its filters and export, the dashboard panel, the share checked beside
 the appointment figures, and the owners an editor may choose."""
 
+import datetime
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from directory import calendar, review
+from directory import calendar, partner_review, review
 from directory.factories import LocationFactory, OrganisationFactory
 from directory.forms import ServicePageForm
-from directory.models import ServicePage
+from directory.models import CheckedShare, ServicePage
 from tests.goods.conftest import login_as, make_user
 
 REPORT = "/admin/reports/due-for-review/"
@@ -187,3 +190,40 @@ def test_only_staff_can_be_chosen_to_check_a_service(
     service.review_owners.set([member])
     form = form_class(instance=service, for_user=editor)
     assert member in form.fields["review_owners"].queryset
+
+
+def figures_rows(html):
+    """{"MM/YYYY": last cell} of the freshness table."""
+    table = html.split('id="freshness-caption"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr><th scope="row">([\d/]+)</th>(.*?)</tr>', table)
+    return {month: re.findall(r"<td>(.*?)</td>", cells)[-1] for month, cells in rows}
+
+
+def test_each_month_shows_the_share_checked_recorded_that_month(
+    client, services_under_review
+):
+    today = calendar.today()
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    CheckedShare.objects.create(
+        month=last_month, checked=1, total=4, recorded_on=last_month
+    )
+    review.record_share(today)
+    login_as(client, "Caseworkers")
+    rows = figures_rows(client.get(reverse("appointments:report")).content.decode())
+    assert rows[f"{today:%m/%Y}"] == "40%"
+    assert rows[f"{last_month:%m/%Y}"] == "25%"
+    # Before the first recording: no figure, not a zero.
+    earlier = (last_month - datetime.timedelta(days=1)).replace(day=1)
+    assert rows[f"{earlier:%m/%Y}"] == "–"
+
+
+def test_the_daily_job_keeps_the_month_s_last_figure(services_under_review):
+    today = calendar.today()
+    partner_review.run_daily(today.replace(day=1))
+    ServicePage.objects.filter(pk=services_under_review["due"].pk).update(
+        last_reviewed=today
+    )
+    partner_review.run_daily(today)
+    (record,) = CheckedShare.objects.all()
+    assert record.month == today.replace(day=1) and record.recorded_on == today
+    assert (record.checked, record.total) == review.checked_counts(today)
