@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core import chrome
-from directory.models import ServicePage
+from directory.models import DirectoryPage, Location, Organisation, ServicePage
 from tests.browser.conftest import axe_violations
 
 DIRECTORY = "/programmata-ypiresies/"
@@ -126,3 +126,44 @@ def test_the_out_of_date_notice_reads_well_on_the_narrowest_phone(
     assert extra <= 0
     assert axe_violations(page) == []
     assert page.csp_violations == []
+
+
+@pytest.mark.parametrize("language", ["el", "en", "ar"])
+@pytest.mark.parametrize("kind", ["location", "organisation"])
+def test_places_and_organisations_say_when_they_were_checked(
+    page, live_demo_site, language, kind
+):
+    """A place and an organisation past twice their interval (#25): the
+    notice with a number to call and the "checked on" line, on the
+    narrowest phone, in three languages. Put back afterwards: the browser
+    tests share one committed database."""
+    model = Location if kind == "location" else Organisation
+    greek = model.objects.filter(locale__language_code="el").order_by("pk").first()
+    records = model.objects.filter(translation_key=greek.translation_key)
+    kept = list(records.values_list("pk", "last_reviewed", "reviewed_by"))
+    records.update(last_reviewed=datetime.date(2024, 1, 31), reviewed_by="centre")
+    chrome.bump()  # as saving the record does
+    try:
+        directory = DirectoryPage.objects.live().get(locale__language_code=language)
+        record = records.filter(locale=directory.locale).first() or greek
+        url = directory.url + directory.reverse_subpage(kind, args=(record.slug,))
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert page.goto(url).status == 200
+        notice = page.locator(".stale-notice")
+        expect(notice).to_be_visible()
+        expect(page.locator(".checked-line")).to_be_visible()
+        if record.phones.exists():
+            expect(notice.locator("a[href^='tel:']")).to_have_count(1)
+        extra = page.evaluate(
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
+        )
+        assert extra <= 0
+        assert axe_violations(page) == []
+        assert page.csp_violations == []
+    finally:
+        for pk, last_reviewed, reviewed_by in kept:
+            model.objects.filter(pk=pk).update(
+                last_reviewed=last_reviewed, reviewed_by=reviewed_by
+            )
+        chrome.bump()
