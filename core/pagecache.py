@@ -45,6 +45,7 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -147,8 +148,8 @@ def address(request):
     path = request.path
     if any(path.startswith(prefix) for prefix in settings.KENTRO_PAGE_CACHE_SKIP):
         return None
-    pairs = sorted(_query_pairs(request))
-    query = "&".join(f"{name}={value}" for name, value in pairs)
+    # Encoded again, so that no other query can spell the same key.
+    query = urlencode(sorted(_query_pairs(request)))
     return f"{request.scheme}://{request.get_host()}{path}?{query}"
 
 
