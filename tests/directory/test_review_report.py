@@ -2,6 +2,7 @@
 with its filters and export, the dashboard panel, the share checked beside
 the appointment figures, and the owners an editor may choose."""
 
+import pytest
 from django.urls import reverse
 
 from directory.factories import OrganisationFactory
@@ -10,6 +11,8 @@ from directory.models import ServicePage
 from tests.goods.conftest import login_as, make_user
 
 REPORT = "/admin/reports/due-for-review/"
+# Every test here builds its own services under review in an empty directory.
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module")
 
 
 def test_an_editor_reads_the_due_services_overdue_first(client, services_under_review):
