@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal.factories import HomePageFactory
 from tests import migrated
+from tests.set_aside import is_transactional
 
 
 @pytest.fixture
@@ -27,9 +28,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _migrated_rows_after_a_flush(request):
     """A transactional test starts with the rows the migrations made, even
     when the one before it in this worker flushed them."""
-    fixtures = request.fixturenames
-    marker = request.node.get_closest_marker("django_db")
-    if "transactional_db" in fixtures or (marker and marker.kwargs.get("transaction")):
+    if is_transactional(request):
         request.getfixturevalue("transactional_db")
         migrated.restore()
 

@@ -26,6 +26,7 @@ from directory.models import (
     TargetGroup,
 )
 from search import indexing
+from tests.set_aside import module_transaction
 
 
 @pytest.fixture
@@ -103,15 +104,27 @@ def catalogue(directory):
     return directory
 
 
-@pytest.fixture
-def empty_directory(db):
-    """No directory content at all, as on a new site (rolled back afterwards)."""
-
+def delete_directory():
     DirectoryPage.objects.all().delete()
     Category.objects.filter(parent__isnull=False).delete()
     for model in (Location, Organisation, Category, Municipality, TargetGroup):
         model.objects.all().delete()
     Language.objects.all().delete()
+
+
+@pytest.fixture
+def empty_directory(db):
+    """No directory content at all, as on a new site (rolled back afterwards)."""
+    delete_directory()
+
+
+@pytest.fixture(scope="module")
+def directory_emptied_for_module(django_db_setup, django_db_blocker):
+    """The directory emptied once for a module all of whose tests want it
+    empty (they use empty_directory too, which then finds nothing to
+    delete); see tests.set_aside."""
+    with module_transaction(django_db_blocker, delete_directory):
+        yield
 
 
 @pytest.fixture

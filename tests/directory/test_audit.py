@@ -18,7 +18,7 @@ from directory.factories import (
 from directory.models import Location, ServiceContact, ServicePage
 from tests.staff import login_staff
 
-pytestmark = pytest.mark.usefixtures("empty_directory")
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory")
 
 GOOD_SUMMARY = "Μηνιαία οικονομική βοήθεια για νοικοκυριά σε φτώχεια."
 

@@ -30,7 +30,7 @@ from tests.directory.test_hsds_schema import (
 )
 
 # These tests describe a new site: the seeded demo directory is set aside.
-pytestmark = pytest.mark.usefixtures("empty_directory")
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory")
 
 API = "/api/hsds"
 MAX_QUERIES = 12

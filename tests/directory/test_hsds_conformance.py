@@ -23,7 +23,10 @@ from tests.directory.test_hsds_schema import (
     needs_schemas,
 )
 
-pytestmark = [needs_schemas, pytest.mark.usefixtures("empty_directory")]
+pytestmark = [
+    needs_schemas,
+    pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory"),
+]
 
 DATA = Path(__file__).parent / "data"
 OFFICIAL_EXAMPLES = ["service_full.json", "service_list.json", "csv"]

@@ -33,7 +33,7 @@ from directory.models import (
 from tests.directory.test_hsds_schema import validate_service
 
 # These tests describe a new site: the seeded demo directory is set aside.
-pytestmark = pytest.mark.usefixtures("empty_directory")
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory")
 
 
 def build_rich_service(home):

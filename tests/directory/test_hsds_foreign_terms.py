@@ -13,7 +13,7 @@ from directory.hsds.importer import import_services
 from directory.models import ForeignTerm, ServicePage
 from tests.staff import login_staff
 
-pytestmark = pytest.mark.usefixtures("empty_directory")
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory")
 
 DATA = Path(__file__).parent / "data"
 TERM_ID = "3f7b145d-84af-42d7-8fae-eaca714b02b2"

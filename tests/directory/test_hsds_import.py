@@ -23,7 +23,10 @@ from directory.models import (
 from tests.directory.test_hsds_schema import DATA_FILE, needs_data, validate_service
 
 # These tests describe a new site: the seeded demo directory is set aside.
-pytestmark = [needs_data, pytest.mark.usefixtures("empty_directory")]
+pytestmark = [
+    needs_data,
+    pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory"),
+]
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from directory.models import ServicePage
 from tests.directory.test_hsds_export import build_rich_service, empty_the_directory
 from tests.directory.test_hsds_schema import validate_service
 
-pytestmark = pytest.mark.usefixtures("empty_directory")
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory")
 
 FACTS = {
     "benefit": "Μηνιαία πληρωμή στον λογαριασμό σας",

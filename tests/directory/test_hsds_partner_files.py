@@ -24,7 +24,7 @@ from directory.models import (
 from tests.directory.test_hsds_export import empty_the_directory
 from tests.directory.test_hsds_schema import needs_schemas, validate_service
 
-pytestmark = pytest.mark.usefixtures("empty_directory")
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory")
 
 DATA = Path(__file__).parent / "data"
 SERVICE_ID = "ac148810-d857-441c-9679-408f346de14b"

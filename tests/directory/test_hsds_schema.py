@@ -16,7 +16,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 # These tests describe a new site: the seeded demo directory is set aside.
-pytestmark = pytest.mark.usefixtures("empty_directory")
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module", "empty_directory")
 
 SHARED = Path(settings.BASE_DIR).parent / "shared"
 SCHEMA_DIR = SHARED / "hsds-schema"

@@ -5,6 +5,7 @@ the appointment figures, and the owners an editor may choose."""
 import datetime
 import re
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,6 +17,8 @@ from directory.models import CheckedShare, ServicePage
 from tests.goods.conftest import login_as, make_user
 
 REPORT = "/admin/reports/due-for-review/"
+# Every test here builds its own services under review in an empty directory.
+pytestmark = pytest.mark.usefixtures("directory_emptied_for_module")
 
 
 def test_an_editor_reads_the_due_services_overdue_first(client, services_under_review):

@@ -3,6 +3,7 @@ import pytest
 from directory.factories import MunicipalityFactory
 from events.factories import EventIndexPageFactory, MobileUnitPageFactory
 from events.models import EventIndexPage, EventPage, MobileUnitPage
+from tests.set_aside import module_transaction, not_transactional
 
 
 def publish(page):
@@ -10,13 +11,25 @@ def publish(page):
     return page
 
 
-@pytest.fixture(autouse=True)
-def no_demo_events(db):
-    """These tests describe their own calendar: the seeded demo events are set
-    aside inside the test's transaction."""
-
+def delete_demo_events():
     for model in (EventPage, EventIndexPage, MobileUnitPage):
         model.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def demo_events_set_aside(django_db_setup, django_db_blocker):
+    """The demo's events deleted once for the module (tests.set_aside)."""
+    with module_transaction(django_db_blocker, delete_demo_events):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def no_demo_events(request, demo_events_set_aside, db):
+    """These tests describe their own calendar: the seeded demo events are set
+    aside, in the module's transaction and again (finding none) in the
+    test's."""
+    not_transactional(request)
+    delete_demo_events()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core import mail
 
 from core.abuse import started_token
 from directory.factories import LanguageFactory, MunicipalityFactory
+from tests.set_aside import module_transaction, not_transactional
 from volunteers.factories import (
     VolunteerIndexPageFactory,
     VolunteerOpportunityPageFactory,
@@ -17,15 +18,28 @@ from volunteers.models import (
 )
 
 
-@pytest.fixture(autouse=True)
-def no_demo_volunteers(db):
-    """These tests count their own volunteers: the seeded demo's are set aside
-    inside the test's transaction."""
-
+def delete_demo_volunteers():
     Volunteer.objects.all().delete()
     VolunteerWithdrawal.objects.all().delete()
     VolunteerOpportunityPage.objects.all().delete()
     VolunteerIndexPage.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def demo_volunteers_set_aside(django_db_setup, django_db_blocker):
+    """The demo's volunteers and their pages deleted once for the module
+    (tests.set_aside)."""
+    with module_transaction(django_db_blocker, delete_demo_volunteers):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def no_demo_volunteers(request, demo_volunteers_set_aside, db):
+    """These tests count their own volunteers: the seeded demo's are set
+    aside, in the module's transaction and again (finding none) in the
+    test's."""
+    not_transactional(request)
+    delete_demo_volunteers()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.db import connection
 
 from volunteers.models import Volunteer
 
-from .conftest import link_from
+from .conftest import delete_demo_volunteers, link_from
 
 pytestmark = [
     pytest.mark.skipif(
@@ -31,6 +31,13 @@ DISTINCT = SIGNUPS // 2
 WORKERS = 12
 # The demo's volunteers may be in the database too; these are the test's own.
 DOMAIN = "concurrency.example.org"
+
+
+@pytest.fixture
+def no_demo_volunteers(db):
+    """Transactional: the demo's volunteers are deleted for this test (and the
+    flush after it), not in a module's transaction."""
+    delete_demo_volunteers()
 
 
 def in_own_connection(function):
