@@ -57,7 +57,8 @@ def alert_changes():
             if ends_at is not None:
                 moments.add(ends_at.timestamp())
         changes = sorted(moments)
-        cache.set(key, changes, timeout=None)
+        # Not forever: each version leaves its own key behind.
+        cache.set(key, changes, timeout=FRAGMENT_SECONDS)
     return changes
 
 
