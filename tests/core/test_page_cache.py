@@ -319,3 +319,18 @@ def test_a_version_bump_retires_every_stored_page(client):
     chrome.bump()
     _response, queries = get(client, "/en/")
     assert queries > 0
+
+
+def test_pages_are_drawn_while_redis_is_down(client, monkeypatch):
+    """The shared cache unreachable: every request is drawn from the
+    database (nothing stored, nothing read), never a 500."""
+    from django.test import override_settings
+
+    from core import cache as forgiving
+    from portal.settings import env
+
+    monkeypatch.setitem(forgiving._state, "down_until", float("-inf"))
+    with override_settings(CACHES=env.cache_config("redis://127.0.0.1:1/0")):
+        for path in ("/", "/en/", "/programmata-ypiresies/", "/"):
+            response, queries = get(client, path)
+            assert response.status_code == 200 and queries > 0
