@@ -22,17 +22,19 @@ def page_cache(settings):
 
 @pytest.fixture
 def service(live_demo_site):
-    """A live Greek service; its published revision is put back afterwards
-    (the live server's tests share one committed database)."""
+    """A live Greek service, not the one the partner-review test edits. The
+    live server's tests share one committed database: its content is
+    published again afterwards as a new revision, so that the latest
+    revision, which later drafts start from, is the original again."""
     service = (
         ServicePage.objects.live()
         .filter(locale__language_code="el")
-        .order_by("pk")
+        .order_by("-pk")
         .first()
     )
     original = service.live_revision_id or service.save_revision().pk
     yield service
-    Revision.objects.get(pk=original).publish()
+    Revision.objects.get(pk=original).as_object().save_revision().publish()
 
 
 def test_a_visitor_gets_the_stored_page_and_the_next_publish(
@@ -56,10 +58,10 @@ def test_a_visitor_gets_the_stored_page_and_the_next_publish(
     visitor.reload()
     expect(visitor.locator("wagtail-userbar")).to_have_count(0)
 
-    service.title = "Έκδοση ΑΜΚΑ: νέα διαδικασία"
+    service.title = "Νέος τίτλος της υπηρεσίας (δοκιμή)"
     service.save_revision().publish()
     visitor.reload()
-    expect(visitor.locator("h1")).to_contain_text("Έκδοση ΑΜΚΑ: νέα διαδικασία")
+    expect(visitor.locator("h1")).to_contain_text("Νέος τίτλος της υπηρεσίας (δοκιμή)")
     editor.context.close()
     visitor.context.close()
 
