@@ -26,6 +26,8 @@ class CoreConfig(AppConfig):
         )
 
         chrome.connect_signals()
+        # Every stored page shows the chrome: its version and alert windows.
+        pagecache.register_version(chrome.VERSION_KEY)
         pagecache.register_horizon(chrome.next_alert_change)
         middleware.connect_signals()
         retention.register()

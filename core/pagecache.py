@@ -64,7 +64,7 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 # However quiet the site, a page is rendered again at least this often.
 MAX_SECONDS = 3600
 
-_versions = ["kentro:chrome-version"]
+_versions = []
 _horizons = []
 
 
