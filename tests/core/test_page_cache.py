@@ -111,7 +111,9 @@ def test_the_proxy_keeps_a_page_no_longer_than_its_truth(client, clock, settings
     settings.KENTRO_PROXY_MAX_AGE = 3600
     clock.now = datetime.datetime(2026, 12, 7, 23, 59, 30, tzinfo=ATHENS)
     response = client.get("/")
-    assert "s-maxage=30" in response["Cache-Control"]  # midnight
+    # Midnight, or sooner should a demo event start or end before it.
+    s_maxage = int(re.search(r"s-maxage=(\d+)", response["Cache-Control"])[1])
+    assert 0 < s_maxage <= 30
 
 
 def test_staff_neither_get_nor_fill_the_cache(client, admin_user):
