@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.models.alerts import AlertBanner
@@ -93,6 +93,11 @@ def bump_for_deleted_page(sender, instance, **kwargs):
         bump()
 
 
+def bump_for_new_alias(sender, instance, created, **kwargs):
+    if created and isinstance(instance, Page) and instance.alias_of_id:
+        bump()
+
+
 def bump(*args, **kwargs):
     """Signal receiver: the tree, the centre's details, an alert or a page's
     view restriction changed."""
@@ -107,8 +112,13 @@ def connect_signals():
         signal.connect(bump, dispatch_uid=f"kentro-chrome-{signal}")
     # Deleting a live page sends no page_unpublished.
     post_delete.connect(bump_for_deleted_page, dispatch_uid="kentro-chrome-page-gone")
-    # An image's alt text and focal point show on every page that uses it.
-    for model in (AlertBanner, CentreSettings, PageViewRestriction, get_image_model()):
+    # An alias of a restricted page is restricted too (core.privacy), and
+    # Wagtail sends no page_published when it creates one.
+    post_save.connect(bump_for_new_alias, dispatch_uid="kentro-chrome-page-alias")
+    # An image's alt text and focal point show on every page that uses it;
+    # sites and locales decide which page an address leads to (core.routing).
+    models = (AlertBanner, CentreSettings, PageViewRestriction, Site, Locale)
+    for model in (*models, get_image_model()):
         for signal in (post_save, post_delete):
             signal.connect(
                 bump, sender=model, dispatch_uid=f"kentro-chrome-{signal}-{model}"

@@ -9,9 +9,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from appointments import views
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 
 
-class AppointmentPage(RoutedPageMixin, PageMetadataMixin, Page):
+class AppointmentPage(
+    PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page
+):
     """The public appointment request form, its thank-you page and the
     status check. One per language, under the home page."""
 

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from core import privacy
 from core.blocks import BaseStreamBlock
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 from directory import views
 from directory.forms import ServicePageForm
 from directory.models.locations import Location
@@ -34,7 +35,7 @@ from directory.search import untranslated_by_topic
 from search.analysis import sort_key
 
 
-class DirectoryPage(RoutedPageMixin, PageMetadataMixin, Page):
+class DirectoryPage(PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page):
     """The directory of programmes and services: search and facets, and a page
     for each organisation and location listing what is offered there."""
 
@@ -224,7 +225,9 @@ class ApplicationWindow(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-class ServicePage(RoutedPageMixin, PageMetadataMixin, ReviewCycle, Page):
+class ServicePage(
+    PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, ReviewCycle, Page
+):
     """A programme or service (HSDS service): who it is for and how to get it."""
 
     # Categories, target groups, languages and areas of the page's locale only.

@@ -8,11 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 from eligibility import rulebook, views
 from eligibility.models.tallies import MonthlyTally
 
 
-class EligibilityCheckPage(RoutedPageMixin, PageMetadataMixin, Page):
+class EligibilityCheckPage(
+    PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page
+):
     """ "Τι δικαιούμαι;": a few questions, one a page, then the programmes the
     person may qualify for and why. One per language, under the home page."""
 

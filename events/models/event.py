@@ -21,6 +21,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.forms import LocaleChoicesPageForm
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 from directory.models import Category, Location, Organisation, TargetGroup
 from events import caching, closures, recurrence, views
 from events.choices import EventKind, EventStatus
@@ -67,7 +68,7 @@ class EventPageForm(LocaleChoicesPageForm):
         return cleaned_data
 
 
-class EventPage(RoutedPageMixin, PageMetadataMixin, Page):
+class EventPage(PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page):
     """An event, one-off or recurring; a Mobile Unit visit is one kind of event."""
 
     Kind = EventKind

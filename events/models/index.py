@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from core import pagecache
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 from events import caching, filters, month, views
 from events.models.occurrence import EventOccurrence
 
@@ -17,7 +18,7 @@ OCCURRENCES_PER_PAGE = 20
 PARAMETERS = (*filters.EventFilterForm.base_fields, "view", "month", "page")
 
 
-class EventIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
+class EventIndexPage(PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page):
     """What's on: upcoming occurrences by day, a month view, past events, feed."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)

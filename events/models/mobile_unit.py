@@ -7,11 +7,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 from events import caching, schedule, views
 from events.models.occurrence import EventOccurrence
 
 
-class MobileUnitPage(RoutedPageMixin, PageMetadataMixin, Page):
+class MobileUnitPage(PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page):
     """Where the Mobile Unit comes: pick your village, see its next visit,
     add it to a calendar or subscribe to all of them."""
 

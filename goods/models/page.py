@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 from goods import opendata, views
 from goods.models.needs import GoodsCategory
 
@@ -30,7 +31,7 @@ class CategoriesField(models.JSONField):
         )
 
 
-class NeedsPage(RoutedPageMixin, PageMetadataMixin, Page):
+class NeedsPage(PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page):
     """What the centre needs now, where and when to bring it. One per
     language, under the home page."""
 

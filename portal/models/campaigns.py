@@ -22,6 +22,7 @@ from core import pagecache, privacy
 from core.blocks import BaseStreamBlock
 from core.forms import LocaleChoicesPageForm
 from core.mixins import PageMetadataMixin
+from core.privacy import PrivacyCheckedPageMixin
 from directory.models import TargetGroup
 
 PAST_CAMPAIGNS_PER_PAGE = 12
@@ -53,7 +54,7 @@ class CampaignQuerySet(PageQuerySet):
 CampaignManager = PageManager.from_queryset(CampaignQuerySet)
 
 
-class CampaignIndexPage(PageMetadataMixin, Page):
+class CampaignIndexPage(PrivacyCheckedPageMixin, PageMetadataMixin, Page):
     """Information campaigns: current ones first, then upcoming and past."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -120,7 +121,7 @@ def partition_by_date(campaigns, day):
     return current, upcoming, past
 
 
-class CampaignPage(PageMetadataMixin, Page):
+class CampaignPage(PrivacyCheckedPageMixin, PageMetadataMixin, Page):
     """An information campaign, e.g. "Heating allowance: apply by 15 December"."""
 
     # Target groups of the page's locale only.

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.mixins import PageMetadataMixin
+from core.privacy import PrivacyCheckedPageMixin
 from portal.models.campaigns import CampaignPage
 
 
@@ -22,7 +23,7 @@ class FeaturedTopicBlock(blocks.StructBlock):
         label = _("Featured topic")
 
 
-class HomePage(PageMetadataMixin, Page):
+class HomePage(PrivacyCheckedPageMixin, PageMetadataMixin, Page):
     """The front door: "What do you need?", topics, campaigns, events, contact."""
 
     search_heading = models.CharField(

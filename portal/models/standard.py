@@ -7,9 +7,10 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.mixins import PageMetadataMixin
+from core.privacy import PrivacyCheckedPageMixin
 
 
-class StandardPage(PageMetadataMixin, Page):
+class StandardPage(PrivacyCheckedPageMixin, PageMetadataMixin, Page):
     """A page of text: About, How we can help, Privacy notice, Contact..."""
 
     intro = models.TextField(

@@ -12,10 +12,13 @@ from wagtail.search import index
 from core import privacy
 from core.blocks import BaseStreamBlock
 from core.mixins import PageMetadataMixin, RoutedPageMixin
+from core.privacy import PrivacyCheckedPageMixin
 from volunteers import views
 
 
-class VolunteerIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
+class VolunteerIndexPage(
+    PrivacyCheckedPageMixin, RoutedPageMixin, PageMetadataMixin, Page
+):
     """What volunteering here means, the open opportunities, the sign-up."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -99,7 +102,7 @@ class VolunteerIndexPage(RoutedPageMixin, PageMetadataMixin, Page):
         return views.withdraw(request, self, token)
 
 
-class VolunteerOpportunityPage(PageMetadataMixin, Page):
+class VolunteerOpportunityPage(PrivacyCheckedPageMixin, PageMetadataMixin, Page):
     """A role volunteers can take on: what it involves, when and where."""
 
     summary = models.TextField(
