@@ -6,16 +6,18 @@ import datetime
 from functools import partial
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import OperationalError
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core import abuse, busy, pagecache, untranslated
+from core import abuse, busy, chrome, pagecache, untranslated
 from core.forms import refuse_unreadable_charset
 from core.navigation import privacy_page
 from core.weekdays import Weekday
@@ -136,39 +138,66 @@ def locations_with_hours(locations, request, moment=None, days=None):
     )
     annotated = []
     for location in locations:
+        changes_at = days.changes_at(moment, location)
         annotated.append(
             {
                 "location": location,
                 "state": days.state_at(moment, location),
                 "today": days.hours_on(location, today),
                 "has_hours": bool(location.opening_hours.all()),
+                "changes_at": changes_at,
             }
         )
-        pagecache.expires_by(request, days.changes_at(moment, location))
+        pagecache.expires_by(request, changes_at)
     return annotated
 
 
 # The next holidays and closures a service page shows for each place (its
 # place page shows them all).
 UPCOMING_ON_SERVICE = 3
+# How long a service page's places are kept at most, when none of them opens
+# or closes sooner (they are drawn again at midnight in any case).
+WHERE_TO_GO_SECONDS = 3600
 
 
 def service(request, page, printable=False):
     """A service page, or its one-page printable checklist."""
-    links = list(
-        page.service_locations.all()
-        .select_related("location", "location__municipality", "location__locale")
-        .prefetch_related("location__opening_hours")
-        .annotate(**first_phone_columns(LocationPhone, "location"))
-        .annotate(**untranslated.translation_state("location__"))
+    today = calendar.today()
+    context = page.get_context(request)
+    context.update(
+        # Past twice its review interval: "call to confirm", and the number
+        # to call, read only when the page's cached top is drawn again.
+        out_of_date=review.is_out_of_date(page, today),
+        confirm_phone=partial(review.phone_to_confirm, page),
+        directory_url=parent_url(page),
+        # None in the preview of a page not yet in the tree.
+        correction_url=page.route_url("correction") if page.url else None,
     )
+    if printable:
+        context["places"] = service_places(request, page, today)
+        return TemplateResponse(request, "directory/service_print.html", context)
+    context["where"] = where_to_go(request, page, today, context["directory_url"])
+    return TemplateResponse(request, "directory/service_page.html", context)
+
+
+def service_places(request, page, today):
+    """Each place of a service, as :func:`locations_with_hours` gives it,
+    with the service's notes for it, its week and the changes ahead."""
+    # A preview's links are the draft's, in memory.
+    links = list(page.service_locations.all())
+    places = {
+        location.pk: location
+        for location in _locations()
+        .filter(pk__in={link.location_id for link in links})
+        .select_related("municipality")
+    }
+    links = [link for link in links if link.location_id in places]
     for link in links:
-        known_first_phone(link.location, LocationPhone, link)
-        link.location.localize_translated = link.location_localize_translated
+        link.location = places[link.location_id]
+        known_first_phone(link.location, LocationPhone, link.location)
     in_page_language(links, page.locale_id)
     locations = [link.location for link in links]
     # One calendar read for today's state and the closures ahead.
-    today = calendar.today()
     days = calendar.Calendar.between(
         today - datetime.timedelta(days=1),
         today + datetime.timedelta(days=calendar.UPCOMING_DAYS),
@@ -184,21 +213,48 @@ def service(request, page, printable=False):
         place["changes"] = calendar.upcoming_changes(link.location, today, days)[
             :UPCOMING_ON_SERVICE
         ]
-    context = page.get_context(request)
-    context.update(
-        # Past twice its review interval: "call to confirm", and the number
-        # to call, read only when the page's cached top is drawn again.
-        out_of_date=review.is_out_of_date(page, today),
-        confirm_phone=partial(review.phone_to_confirm, page),
-        places=places,
-        directory_url=parent_url(page),
-        # None in the preview of a page not yet in the tree.
-        correction_url=page.route_url("correction") if page.url else None,
-    )
-    template = (
-        "directory/service_print.html" if printable else "directory/service_page.html"
-    )
-    return TemplateResponse(request, template, context)
+    return places
+
+
+def where_to_go(request, page, today, directory_url):
+    """The service page's "Where to go" section: ``{"html", "any"}`` (the
+    drawn section, and whether the service has a place at all).
+
+    Its three queries and most of the page's drawing are done once per
+    version (core.chrome), language and day, and again from the first moment
+    one of its places opens or closes, so "open now" stays true to the
+    minute. A preview draws it every time: its places may be a draft's.
+    """
+
+    def draw():
+        places = service_places(request, page, today)
+        html = render_to_string(
+            "directory/includes/where_to_go.html",
+            {"places": places, "directory_url": directory_url},
+            request=request,
+        )
+        until = min(
+            (place["changes_at"] for place in places), default=None, key=_later_if_none
+        )
+        return {"html": html, "any": bool(places), "until": until}
+
+    if getattr(request, "is_preview", False):
+        return draw()
+    key = f"kentro:where-to-go:{chrome.version()}:{page.pk}:{get_language()}:{today}"
+    now = timezone.now()
+    where = cache.get(key)
+    if where is None or (where["until"] is not None and where["until"] <= now):
+        where = draw()
+        seconds = WHERE_TO_GO_SECONDS
+        if where["until"] is not None:
+            seconds = min(seconds, (where["until"] - now).total_seconds())
+        cache.set(key, where, timeout=max(1, int(seconds)))
+    pagecache.expires_by(request, where["until"])
+    return where
+
+
+def _later_if_none(moment):
+    return (moment is None, moment)
 
 
 def in_page_language(links, locale_id):

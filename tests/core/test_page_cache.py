@@ -230,6 +230,14 @@ def place(db):
     return service, location
 
 
+@pytest.fixture(params=[True, False], ids=["whole-page", "places-only"])
+def either_cache(request, settings):
+    """The stored page, or (page cache off) the service page's stored "Where
+    to go" section, which follows the same moments
+    (directory.views.where_to_go)."""
+    settings.KENTRO_PAGE_CACHE = request.param
+
+
 def badge(html):
     return "Open now" if "badge--open" in html else "Closed now"
 
@@ -240,7 +248,7 @@ def today_line(html):
 
 
 def test_open_now_changes_at_the_minute_the_place_opens_and_closes(
-    client, clock, place
+    client, clock, place, either_cache
 ):
     service, _location = place
     monday = datetime.date(2026, 12, 7)
@@ -254,7 +262,7 @@ def test_open_now_changes_at_the_minute_the_place_opens_and_closes(
     assert badge(body(client.get(service.url))) == "Closed now"
 
 
-def test_a_closure_added_shows_on_the_next_request(client, clock, place):
+def test_a_closure_added_shows_on_the_next_request(client, clock, place, either_cache):
     service, location = place
     monday = datetime.date(2026, 12, 7)
     clock.now = datetime.datetime.combine(monday, datetime.time(10), ATHENS)
@@ -266,7 +274,7 @@ def test_a_closure_added_shows_on_the_next_request(client, clock, place):
     assert badge(html) == "Closed now" and "Απολύμανση" in html
 
 
-def test_midnight_changes_what_today_means(client, clock, place):
+def test_midnight_changes_what_today_means(client, clock, place, either_cache):
     service, _location = place
     sunday = datetime.date(2026, 12, 6)
     clock.now = datetime.datetime.combine(sunday, datetime.time(23, 59), ATHENS)
@@ -275,6 +283,32 @@ def test_midnight_changes_what_today_means(client, clock, place):
         sunday + datetime.timedelta(days=1), datetime.time(0, 0, 1), ATHENS
     )
     assert "09:00–15:00" in today_line(body(client.get(service.url)))
+
+
+def test_a_service_pages_places_are_drawn_once(client, place, settings):
+    settings.KENTRO_PAGE_CACHE = False
+    service, _location = place
+    client.get(service.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = body(client.get(service.url))
+    assert "Where to go" in html or "Πού θα πάτε" in html
+    tables = ("serviceatlocation", "location", "openinghours", "closure")
+    assert not [
+        query
+        for query in queries
+        if any(f'"directory_{table}"' in query["sql"] for table in tables)
+    ]
+
+
+def test_a_preview_shows_the_drafts_places(client, place, settings):
+    """The stored section is the live page's: a preview draws its own."""
+    settings.KENTRO_PAGE_CACHE = False
+    service, location = place
+    assert location.name in body(client.get(service.url))
+    draft = ServicePage.objects.get(pk=service.pk)
+    draft.service_locations = []
+    html = draft.make_preview_request().content.decode()
+    assert service.title in html and location.name not in html
 
 
 def upcoming_on_home(html):
