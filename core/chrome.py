@@ -12,6 +12,7 @@ import time
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -115,10 +116,11 @@ def connect_signals():
     # An alias of a restricted page is restricted too (core.privacy), and
     # Wagtail sends no page_published when it creates one.
     post_save.connect(bump_for_new_alias, dispatch_uid="kentro-chrome-page-alias")
-    # An image's alt text and focal point show on every page that uses it;
-    # sites and locales decide which page an address leads to (core.routing).
+    # An image's alt text and focal point, and a document's title and file
+    # name, show on every page that uses them; sites and locales decide which
+    # page an address leads to (core.routing).
     models = (AlertBanner, CentreSettings, PageViewRestriction, Site, Locale)
-    for model in (*models, get_image_model()):
+    for model in (*models, get_image_model(), get_document_model()):
         for signal in (post_save, post_delete):
             signal.connect(
                 bump, sender=model, dispatch_uid=f"kentro-chrome-{signal}-{model}"

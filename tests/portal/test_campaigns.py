@@ -68,6 +68,38 @@ def test_ended_campaign_says_so(client, campaigns):
         assert gettext("This campaign has ended.") in html
 
 
+def test_a_campaign_says_it_has_ended_the_day_after_its_last(
+    client, campaigns, monkeypatch
+):
+    """The drawn campaign is kept (#21), but not past its end."""
+    current = campaigns.get_children().get(slug="current").specific
+    with translation.override("el"):
+        ended = gettext("This campaign has ended.")
+    assert ended not in client.get(current.url).content.decode()
+    after = timezone.now() + datetime.timedelta(days=11)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    assert ended in client.get(current.url).content.decode()
+
+
+def test_a_campaigns_preview_shows_the_draft_not_the_kept_page(client, campaigns):
+    current = campaigns.get_children().get(slug="current").specific
+    client.get(current.url)
+    current.summary = "Νέα προθεσμία: 31 Ιανουαρίου."
+    html = current.make_preview_request().content.decode()
+    assert "Νέα προθεσμία: 31 Ιανουαρίου." in html
+
+
+def test_a_related_pages_new_title_shows_on_the_campaign(client, campaigns):
+    current = campaigns.get_children().get(slug="current").specific
+    other = campaigns.get_children().get(slug="open-ended").specific
+    current.related_pages.create(page=other)
+    current.save_revision().publish()
+    assert other.title in client.get(current.url).content.decode()
+    other.title = "Διανομή τροφίμων: νέες ημέρες"
+    other.save_revision().publish()
+    assert "Διανομή τροφίμων: νέες ημέρες" in client.get(current.url).content.decode()
+
+
 def test_campaign_cannot_end_before_it_starts(campaigns):
     campaign = campaigns.get_children().get(slug="current").specific
     campaign.ends_on = campaign.starts_on - datetime.timedelta(days=1)
