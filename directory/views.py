@@ -217,8 +217,9 @@ def service_places(request, page, today):
 
 
 def where_to_go(request, page, today, directory_url):
-    """The service page's "Where to go" section: ``{"html", "any"}`` (the
-    drawn section, and whether the service has a place at all).
+    """The service page's "Where to go" section: ``{"html", "any", "until"}``
+    (the drawn section, whether the service has a place at all, and the
+    aware datetime it is true until, or None for the rest of the day).
 
     Its three queries and most of the page's drawing are done once per
     version (core.chrome), language and day, and again from the first moment
