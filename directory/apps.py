@@ -25,8 +25,10 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         # Imported once the registry is ready: the chrome reads the models.
+        from wagtail.signals import page_published
+
         from core import chrome
-        from directory import retention
+        from directory import retention, translation_sync
         from directory.models.services import untranslated_services
         from search import sitesearch
 
@@ -38,3 +40,6 @@ class DirectoryConfig(AppConfig):
         # Site search finds a service not yet translated by its topics too.
         sitesearch.register_untranslated_finder(untranslated_services)
         retention.register()
+        page_published.connect(
+            translation_sync.carry_after_publish, dispatch_uid="kentro-carry-values"
+        )

@@ -2,7 +2,8 @@
 e-mails its partner; the partner opens the link, changes the phone and
 sends the changes; nothing is public yet. A Moderator follows the e-mail to
 the diff, sees the old and the new phone, approves from the dashboard, and
-the public page shows the new phone, checked by the organisation. The
+the public page shows the new phone, checked by the organisation, and so do
+its English and Arabic pages. The
 partner's form and pages pass axe-core; an altered link gets a clear page."""
 
 import re
@@ -120,3 +121,11 @@ def test_a_partner_changes_the_phone_and_a_moderator_publishes_it(
     expect(visitor.locator("main .checked-line")).to_contain_text("από τον φορέα")
     published = ServicePage.objects.get(pk=due_service.pk)
     assert published.reviewed_by == "organisation"
+    # The same phone on the English and Arabic pages, without a sync.
+    for translation in ServicePage.objects.filter(
+        translation_key=due_service.translation_key
+    ).exclude(pk=due_service.pk):
+        visitor.goto(translation.url)
+        contacts = visitor.locator("main .contact-list")
+        expect(contacts).to_contain_text(NEW_PHONE)
+        expect(contacts).not_to_contain_text(old_phone)

@@ -241,8 +241,9 @@ def test_changes_wait_as_a_draft_in_the_workflow_with_the_new_phone(
         message.body
     )
     assert "Την Παρασκευή κλείνουμε" in message.body
-    # wagtail-localize copies the new phone to the translations only when asked.
-    assert "«Συγχρονισμός μεταφρασμένων σελίδων»" in message.body
+    # Phones reach the translations on approval; text after wagtail-localize's sync.
+    assert "περνούν μόνα τους στις αγγλικές και τις αραβικές σελίδες" in message.body
+    assert "«Συγχρονισμό μεταφρασμένων σελίδων»" in message.body
     # The Moderator sees the old and the new phone in the compare view.
     login_as(client, "Moderators")
     diff = client.get(review.diff_path()).content.decode()
@@ -408,3 +409,64 @@ def test_the_public_page_shows_the_partners_check_at_once(
 
     after = client.get(service.url).content.decode()
     assert "Ελέγχθηκε στις 1 Δεκεμβρίου 2026 από τον φορέα." in after
+
+
+def send_new_phone(client, service, phone, callbacks):
+    """The partner sends ``phone`` for the first contact: the draft's
+    workflow state."""
+    url = form_url_of(ask(service))
+    with callbacks(execute=True):
+        client.post(url, answers(url, client, action="changes", phone_0=phone))
+    return WorkflowState.objects.get(
+        object_id=str(service.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    )
+
+
+def translations_of(service):
+    return ServicePage.objects.filter(translation_key=service.translation_key).exclude(
+        pk=service.pk
+    )
+
+
+def test_an_approved_phone_reaches_the_english_and_arabic_pages(
+    client, service, moderator, django_capture_on_commit_callbacks
+):
+    """Without "Sync translated pages": a visitor reading the English or
+    Arabic page calls the number the Moderator approved (#25)."""
+    assert {page.locale.language_code for page in translations_of(service)} == {
+        "en",
+        "ar",
+    }
+    state = send_new_phone(
+        client, service, "2721099999", django_capture_on_commit_callbacks
+    )
+    assert all(
+        "2721099999" not in client.get(page.url).content.decode()
+        for page in translations_of(service)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.approve(user=moderator)
+    for page in translations_of(service):
+        assert "2721099999" in client.get(page.url).content.decode(), page.url
+        assert page.reviewed_by == "organisation" and page.last_reviewed == TODAY
+        assert not page.has_unpublished_changes
+
+
+def test_a_translation_with_a_draft_of_its_own_is_left_for_its_review(
+    client, service, moderator, django_capture_on_commit_callbacks
+):
+    english = translations_of(service).get(locale__language_code="en")
+    draft = english.get_latest_revision_as_object()
+    draft.summary = "A translator's summary, not yet approved."
+    draft.save_revision()
+    state = send_new_phone(
+        client, service, "2721099999", django_capture_on_commit_callbacks
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.approve(user=moderator)
+    english.refresh_from_db()
+    html = client.get(english.url).content.decode()
+    assert "A translator's summary" not in html and "2721099999" not in html
+    assert english.has_unpublished_changes
+    arabic = translations_of(service).get(locale__language_code="ar")
+    assert "2721099999" in client.get(arabic.url).content.decode()
