@@ -1,7 +1,9 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from portal.factories import HomePageFactory
@@ -50,6 +52,15 @@ def home(locales):
 @pytest.fixture
 def demo_site(db):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, as a visitor's first request
+    does: the test client's last request leaves its language active in the
+    worker's thread (Django's LocaleMiddleware never deactivates it), and a
+    test that formats text without a request would read it in Arabic."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
