@@ -234,9 +234,8 @@ def where_to_go(request, page, today, directory_url):
             {"places": places, "directory_url": directory_url},
             request=request,
         )
-        until = min(
-            (place["changes_at"] for place in places), default=None, key=_later_if_none
-        )
+        moments = [place["changes_at"] for place in places if place["changes_at"]]
+        until = min(moments, default=None)
         return {"html": html, "any": bool(places), "until": until}
 
     if getattr(request, "is_preview", False):
@@ -252,10 +251,6 @@ def where_to_go(request, page, today, directory_url):
         cache.set(key, where, timeout=max(1, int(seconds)))
     pagecache.expires_by(request, where["until"])
     return where
-
-
-def _later_if_none(moment):
-    return (moment is None, moment)
 
 
 def in_page_language(links, locale_id):
